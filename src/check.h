@@ -1,0 +1,31 @@
+/* check.h: `impack check`: structure (RELAX NG) then the guide's rules (Schematron). */
+#ifndef IMP_CHECK_H
+#define IMP_CHECK_H
+
+#include "diag.h"
+
+typedef struct imp_checker imp_checker;
+
+/** Find impack's data folder (schemas/): $IMPACK_DATADIR, the folder of the
+ * running binary (a source tree), ../share/impack beside it, or the
+ * install prefix. Returns a borrowed string or NULL. */
+const char *imp_check_datadir(void);
+
+/** Compile the schemas found in datadir/schemas. NULL with diagnostics. */
+imp_checker *imp_check_new(const char *datadir, imp_diags *d);
+
+void imp_check_free(imp_checker *c);
+
+/** Result of checking one file. */
+typedef enum {
+    IMP_CHECK_OK = 0,         /**< no errors (warnings maybe) */
+    IMP_CHECK_INVALID = 1,    /**< errors found */
+    IMP_CHECK_UNREADABLE = 2  /**< missing, unreadable, not well-formed, not ours */
+} imp_check_status;
+
+/** Check a pack or a portfolio (kind told by the root element). A
+ * portfolio's packs are checked too, each against the pack rules, and
+ * their diagnostics name the pack's file. */
+imp_check_status imp_check_file(imp_checker *c, const char *path, imp_diags *d);
+
+#endif
