@@ -1,0 +1,1 @@
+check --colour ../rules/stage.plan.xml

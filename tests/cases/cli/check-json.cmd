@@ -1,0 +1,1 @@
+check --format=json ../rules/stage.agreement.xml ../rules/community.connection.xml

@@ -1,0 +1,1 @@
+check --werror ../rules/community.connection.xml

@@ -1,0 +1,1 @@
+explain stage.safety-check
