@@ -16,9 +16,10 @@
 #define IMP_NS "urn:impack:microproject:1"
 
 struct imp_checker {
+    char *datadir;
     imp_rng *rng;
-    imp_sch *pack;
-    imp_sch *portfolio;
+    imp_sch *pack;      /* compiled when the first pack is met */
+    imp_sch *portfolio; /* compiled when the first portfolio is met */
 };
 
 static int S_isdir(const char *p)
@@ -68,17 +69,26 @@ imp_checker *imp_check_new(const char *datadir, imp_diags *d)
     imp_checker *c = calloc(1, sizeof *c);
     if (!c)
         return NULL;
+    c->datadir = strdup(datadir);
     snprintf(path, sizeof path, "%s/schemas/impack.rng", datadir);
     c->rng = imp_rng_compile(path, d);
-    snprintf(path, sizeof path, "%s/schemas/pack.sch", datadir);
-    c->pack = c->rng ? imp_sch_compile(path, d) : NULL;
-    snprintf(path, sizeof path, "%s/schemas/portfolio.sch", datadir);
-    c->portfolio = c->pack ? imp_sch_compile(path, d) : NULL;
-    if (!c->portfolio) {
+    if (!c->rng || !c->datadir) {
         imp_check_free(c);
         return NULL;
     }
     return c;
+}
+
+/* Compile a rule schema the first time it is needed (a run that checks
+ * only packs never compiles the portfolio rules). */
+static imp_sch *S_rules(imp_checker *c, imp_sch **slot, const char *name, imp_diags *d)
+{
+    if (!*slot) {
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s/schemas/%s", c->datadir, name);
+        *slot = imp_sch_compile(path, d);
+    }
+    return *slot;
 }
 
 void imp_check_free(imp_checker *c)
@@ -88,6 +98,7 @@ void imp_check_free(imp_checker *c)
     imp_rng_free(c->rng);
     imp_sch_free(c->pack);
     imp_sch_free(c->portfolio);
+    free(c->datadir);
     free(c);
 }
 
@@ -122,7 +133,7 @@ static size_t S_validate(imp_checker *c, imp_sch *sch, xmlDocPtr doc, imp_sch_op
                          imp_diags *d)
 {
     size_t before = imp_diag_count(d, IMP_SEV_ERROR);
-    if (imp_rng_validate(c->rng, doc, d) == 0)
+    if (imp_rng_validate(c->rng, doc, d) == 0 && sch)
         imp_sch_validate(sch, doc, opts, d);
     return imp_diag_count(d, IMP_SEV_ERROR) - before;
 }
@@ -201,7 +212,8 @@ static void S_load_packs(imp_checker *c, xmlDocPtr pf, const char *dir, S_packs 
                              (const char *)href);
             }
             if (doc) {
-                size_t errs = S_validate(c, c->pack, doc, &(imp_sch_opts){0}, d);
+                size_t errs = S_validate(c, S_rules(c, &c->pack, "pack.sch", d), doc,
+                                         &(imp_sch_opts){0}, d);
                 if (errs)
                     imp_diag_add(d, IMP_SEV_ERROR, file, line, 0, "cert.closed",
                                  "the pack \"%s\" has %zu error%s of its own (listed with its "
@@ -226,11 +238,12 @@ static void S_check_portfolio(imp_checker *c, xmlDocPtr pf, const char *path, im
 {
     S_packs packs = {0};
     char *dir = imp_xml_dirname(path);
-    if (imp_rng_validate(c->rng, pf, d) == 0) {
+    imp_sch *rules = S_rules(c, &c->portfolio, "portfolio.sch", d);
+    if (rules && imp_rng_validate(c->rng, pf, d) == 0) {
         S_load_packs(c, pf, dir, &packs, d);
         imp_xml_allow_root(dir); /* document() in the rules reads the packs */
         imp_sch_opts opts = {.loader = S_pack_loader, .loader_ud = &packs};
-        imp_sch_validate(c->portfolio, pf, &opts, d);
+        imp_sch_validate(rules, pf, &opts, d);
         imp_xml_allow_root(NULL);
     }
     for (size_t i = 0; i < packs.n; i++) {
@@ -250,7 +263,7 @@ imp_check_status imp_check_file(imp_checker *c, const char *path, imp_diags *d)
         goto done;
     switch (S_kind_of(doc, path, d)) {
     case S_PACK:
-        S_validate(c, c->pack, doc, &(imp_sch_opts){0}, d);
+        S_validate(c, S_rules(c, &c->pack, "pack.sch", d), doc, &(imp_sch_opts){0}, d);
         break;
     case S_PORTFOLIO:
         S_check_portfolio(c, doc, path, d);

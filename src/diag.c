@@ -255,7 +255,14 @@ void imp_diag_print_json(FILE *out, const imp_diags *d)
         fputs(i ? ",\n {" : "\n {", out);
         fputs("\"file\": ", out);
         S_json_str(out, g->file);
-        fprintf(out, ", \"line\": %ld, \"column\": %ld, \"severity\": ", g->line, g->col);
+        if (g->line > 0)
+            fprintf(out, ", \"line\": %ld", g->line);
+        else
+            fputs(", \"line\": null", out);
+        if (g->col > 0)
+            fprintf(out, ", \"column\": %ld, \"severity\": ", g->col);
+        else
+            fputs(", \"column\": null, \"severity\": ", out);
         S_json_str(out, imp_diag_severity_name(g->sev));
         fputs(", \"rule\": ", out);
         S_json_str(out, g->rule);

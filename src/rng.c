@@ -46,6 +46,8 @@ struct imp_rng {
     xmlDocPtr grammar;
     S_elem *elems;
     size_t nelems;
+    xmlNodePtr *walked; /* <element> patterns already described */
+    size_t nwalked;
 };
 
 static void *S_grow(void *p, size_t n, size_t size)
@@ -150,6 +152,11 @@ static void S_walk(S_walkctx c, xmlNodePtr n)
             idx = c.r->nelems++;
         }
         free(name);
+        for (size_t i = 0; i < c.r->nwalked; i++)
+            if (c.r->walked[i] == n)
+                return; /* a define referenced twice: described already */
+        c.r->walked = S_grow(c.r->walked, c.r->nwalked, sizeof *c.r->walked);
+        c.r->walked[c.r->nwalked++] = n;
         S_walkctx in = {c.r, idx, &c.r->elems[idx].vals, 0, 0, c.depth};
         S_walk_children(in, n);
         return;
@@ -244,6 +251,7 @@ void imp_rng_free(imp_rng *r)
         S_free_vals(&e->vals);
     }
     free(r->elems);
+    free(r->walked);
     if (r->schema)
         xmlRelaxNGFree(r->schema);
     xmlFreeDoc(r->grammar);

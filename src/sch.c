@@ -379,9 +379,34 @@ static char *S_subst(S_cc *cc, const char *text)
     return out;
 }
 
+/* libxml2 2.9 accepts some unfinished expressions ("count("): brackets
+ * outside string literals must balance. */
+static int S_balanced(const char *e)
+{
+    char stack[64];
+    size_t n = 0;
+    char quote = 0;
+    for (; *e; e++) {
+        if (quote) {
+            quote = *e == quote ? 0 : quote;
+        } else if (*e == '"' || *e == '\'') {
+            quote = *e;
+        } else if (*e == '(' || *e == '[') {
+            if (n == sizeof stack)
+                return 1; /* deeper than any schema needs: let libxml2 judge */
+            stack[n++] = *e == '(' ? ')' : ']';
+        } else if (*e == ')' || *e == ']') {
+            if (!n || stack[--n] != *e)
+                return 0;
+        }
+    }
+    return n == 0 && !quote;
+}
+
 static xmlXPathCompExprPtr S_xpath(S_cc *cc, xmlNodePtr at, const char *what, const char *expr)
 {
-    xmlXPathCompExprPtr c = expr ? xmlXPathCompile((const xmlChar *)expr) : NULL;
+    xmlXPathCompExprPtr c =
+        expr && S_balanced(expr) ? xmlXPathCompile((const xmlChar *)expr) : NULL;
     if (!c)
         S_error(cc, at, "schema error: the %s \"%s\" is not valid XPath", what,
                 expr ? expr : "");
@@ -808,7 +833,11 @@ static void S_compile_phase(S_cc *cc, xmlNodePtr elem, imp_sch_phase *ph)
             continue;
         char *pid = S_attr(k, "pattern");
         int found = 0;
-        for (size_t j = 0; pid && j < s->npatterns; j++) {
+        if (!pid) {
+            S_error(cc, k, "schema error: sch:active has no pattern attribute");
+            continue;
+        }
+        for (size_t j = 0; j < s->npatterns; j++) {
             if (!s->patterns[j].id || strcmp(s->patterns[j].id, pid))
                 continue;
             size_t *slot = imp_sch_grow(&ph->active, ph->nactive, sizeof *slot);
@@ -820,7 +849,7 @@ static void S_compile_phase(S_cc *cc, xmlNodePtr elem, imp_sch_phase *ph)
         }
         if (!found)
             S_error(cc, k, "schema error: phase \"%s\" activates the pattern \"%s\", but there is "
-                           "no pattern with that id", ph->id ? ph->id : "", pid ? pid : "");
+                           "no pattern with that id", ph->id ? ph->id : "", pid);
         free(pid);
     }
     free(kids.v);
@@ -871,6 +900,9 @@ static int S_build_style(S_cc *cc)
         return -1;
     }
     s->nsnode = xmlDocGetRootElement(s->style->doc);
+    s->nslist = xmlGetNsList(s->style->doc, s->nsnode);
+    while (s->nslist && s->nslist[s->nsnr])
+        s->nsnr++;
     s->sec = xsltNewSecurityPrefs();
     if (s->sec) {
         xsltSetSecurityPrefs(s->sec, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
@@ -1144,6 +1176,7 @@ void imp_sch_free(imp_sch *s)
     }
     free(s->ns);
     xmlXPathFreeCompExpr(s->name_expr);
+    xmlFree(s->nslist);
     /* compiled patterns hold pointers into the stylesheet: it goes last */
     if (s->style)
         xsltFreeStylesheet(s->style);

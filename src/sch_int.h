@@ -136,6 +136,8 @@ struct imp_sch {
     xmlXPathCompExprPtr name_expr; /**< name(), for sch:name without @path */
     xsltStylesheetPtr style;       /**< synthetic: sch:ns bindings and xsl:key */
     xmlNodePtr nsnode;             /**< its root: in-scope namespaces = sch:ns */
+    xmlNsPtr *nslist;              /**< those namespaces, for XPath contexts */
+    int nsnr;
     xsltSecurityPrefsPtr sec;      /**< no writing, no network */
 };
 

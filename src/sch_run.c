@@ -32,6 +32,8 @@ typedef struct {
 typedef struct {
     xmlDocPtr doc;
     xsltTransformContextPtr t;
+    xmlNsPtr *nslist; /* borrowed from the schema */
+    int nsnr;
     xmlNodePtr *nodes; /* every node in document order, built on first use */
     size_t nnodes;
     int walked;
@@ -75,10 +77,37 @@ static void S_keep_error(S_run *R, const char *msg)
         R->err[--n] = '\0';
 }
 
+/* libxml2 hands XPath errors to a context's handler with a code but no
+ * message text. */
+static const char *S_xpath_reason(int code)
+{
+    switch (code) {
+    case XML_XPATH_UNDEF_VARIABLE_ERROR:
+        return "undefined variable";
+    case XML_XPATH_UNDEF_PREFIX_ERROR:
+        return "undefined namespace prefix (declare it with sch:ns)";
+    case XML_XPATH_UNKNOWN_FUNC_ERROR:
+        return "unknown function";
+    case XML_XPATH_INVALID_ARITY:
+        return "wrong number of arguments to a function";
+    case XML_XPATH_INVALID_TYPE:
+    case XML_XPATH_INVALID_OPERAND:
+        return "a value of the wrong type";
+    case XML_XPATH_MEMORY_ERROR:
+        return "out of memory";
+    default:
+        return "invalid expression";
+    }
+}
+
 static void S_on_structured(void *ud, xmlErrorPtr e)
 {
-    if (ud && e)
+    if (!ud || !e)
+        return;
+    if (e->message && *e->message)
         S_keep_error(ud, e->message);
+    else if (e->domain == XML_FROM_XPATH)
+        S_keep_error(ud, S_xpath_reason(e->code));
 }
 
 static void S_on_generic(void *ud, const char *fmt, ...)
@@ -129,8 +158,8 @@ static void S_focus(S_doc *sd, xmlNodePtr node)
     xp->doc = sd->doc;
     xp->contextSize = 1;
     xp->proximityPosition = 1;
-    xp->namespaces = NULL;
-    xp->nsNr = 0;
+    xp->namespaces = sd->nslist;
+    xp->nsNr = sd->nsnr;
     sd->t->node = node;
 }
 
@@ -220,13 +249,18 @@ static S_doc *S_doc_for(S_run *R, xmlDocPtr doc)
     t->initialContextDoc = doc;
     t->initialContextNode = (xmlNodePtr)doc;
     t->inst = R->s->nsnode;
+    /* what xsltApplyStylesheet would count: key() builds its tables lazily */
+    t->nbKeys = 0;
+    for (xsltKeyDefPtr k = R->s->style->keys; k; k = k->next)
+        t->nbKeys++;
     xmlXPathContextPtr xp = t->xpathCtxt;
     xmlXPathRegisterVariableLookup(xp, S_var_lookup, R);
     xp->error = S_on_structured;
     xp->userData = R;
-    for (size_t i = 0; i < R->s->nns; i++)
-        xmlXPathRegisterNs(xp, (const xmlChar *)R->s->ns[i].prefix,
-                           (const xmlChar *)R->s->ns[i].uri);
+    /* the sch:ns bindings go in xp->namespaces at each evaluation: the
+     * context's nsHash belongs to the stylesheet */
+    sd->nslist = R->s->nslist;
+    sd->nsnr = R->s->nsnr;
     imp_schfn_register(xp);
     return sd;
 }

@@ -1,0 +1,47 @@
+#!/bin/sh
+# make bench: impack check speed, printed next to xmllint --relaxng (structure
+# only) on the same files. Figures are wall-clock; run on an idle machine.
+set -eu
+IMPACK=$1
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+PACK=$ROOT/samples/closed-type1-reception.xml
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+ONE="taskset -c 0"
+command -v taskset > /dev/null || ONE=""
+
+now() { date +%s%N; }
+ms() { echo "$1" | awk '{ printf "%.2f", $1 / 1000000 }'; }
+
+# 1. one pack, one invocation (start-up, schema compile, check), best of 30
+best=999999999999
+for i in $(seq 30); do
+    t0=$(now); $ONE "$IMPACK" check "$PACK" > /dev/null; t1=$(now)
+    [ $((t1 - t0)) -lt "$best" ] && best=$((t1 - t0))
+done
+lbest=999999999999
+for i in $(seq 30); do
+    t0=$(now); $ONE xmllint --noout --relaxng "$ROOT/schemas/impack.rng" "$PACK" 2> /dev/null; t1=$(now)
+    [ $((t1 - t0)) -lt "$lbest" ] && lbest=$((t1 - t0))
+done
+echo "check one sample pack:       impack $(ms $best) ms   xmllint --relaxng $(ms $lbest) ms   (target < 5 ms)"
+
+# 2. 1,000 packs in one invocation, on one core
+i=0
+for f in "$ROOT"/samples/*.xml; do
+    grep -q '<microproject' "$f" || continue
+    cp "$f" "$TMP/src$i.xml"; i=$((i + 1))
+done
+n=0
+while [ $n -lt 1000 ]; do
+    for s in "$TMP"/src*.xml; do
+        [ $n -lt 1000 ] || break
+        cp "$s" "$TMP/pack$n.xml"; n=$((n + 1))
+    done
+done
+rm -f "$TMP"/src*.xml
+t0=$(now); $ONE "$IMPACK" check "$TMP"/pack*.xml > "$TMP/out.txt" || true; t1=$(now)
+t2=$(now); $ONE xmllint --noout --relaxng "$ROOT/schemas/impack.rng" "$TMP"/pack*.xml 2> /dev/null || true; t3=$(now)
+tail -n 1 "$TMP/out.txt"
+imp=$((t1 - t0)); lint=$((t3 - t2))
+echo "check 1,000 packs, one core: impack $(ms $imp) ms   xmllint --relaxng $(ms $lint) ms   ratio $(echo "$imp $lint" | awk '{ printf "%.1f", $1 / $2 }')x   (target < 2000 ms)"
