@@ -55,6 +55,7 @@ unit: $(UNIT_BIN)
 
 e2e: $(BUILD)/impack
 	@sh tests/run_cases.sh $(BUILD)/impack
+	@sh tests/starter.sh $(BUILD)/impack
 
 # The one test command README gives.
 test: unit e2e

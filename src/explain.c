@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <libxml/tree.h>
+#include <libxml/xmlschemastypes.h>
 
 #include "xmlload.h"
 
@@ -63,8 +64,10 @@ int imp_explain_rule(FILE *out, const char *datadir, const char *id, imp_diags *
         xmlChar *sev = xmlGetProp(r, (const xmlChar *)"severity");
         char *title = S_text(r, "title");
         if (!id) {
+            xmlChar *t = xmlSchemaCollapseString((const xmlChar *)(title ? title : ""));
             fprintf(out, "%-34s %-8s %s\n", (const char *)rid, (const char *)sev,
-                    title ? title : "");
+                    t ? (const char *)t : (title ? title : ""));
+            xmlFree(t);
             rc = 0;
         } else if (rid && !strcmp((const char *)rid, id)) {
             char *why = S_text(r, "why"), *fix = S_text(r, "fix");

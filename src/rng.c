@@ -349,6 +349,11 @@ static int S_value_ok(const S_vals *v, const char *raw, char *want, size_t cap)
     return ok;
 }
 
+static int S_blank(const char *s)
+{
+    return s[strspn(s, " \t\r\n")] == '\0';
+}
+
 static const char *S_name(xmlNodePtr n)
 {
     return (const char *)n->name;
@@ -388,9 +393,14 @@ static int S_explain_attrs(imp_rng *r, xmlNodePtr e, const char *file, imp_diags
         }
         xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
         if (v && !S_value_ok(&ta->vals, (const char *)v, want, sizeof want)) {
-            imp_diag_add(d, IMP_SEV_ERROR, file, line, 0, NULL,
-                         "%s=\"%s\" is not allowed on <%s>: write %s.", (const char *)a->name,
-                         (const char *)v, S_name(e), want);
+            if (S_blank((const char *)v))
+                imp_diag_add(d, IMP_SEV_ERROR, file, line, 0, NULL,
+                             "%s=\"\" on <%s> is still blank: write %s.",
+                             (const char *)a->name, S_name(e), want);
+            else
+                imp_diag_add(d, IMP_SEV_ERROR, file, line, 0, NULL,
+                             "%s=\"%s\" is not allowed on <%s>: write %s.",
+                             (const char *)a->name, (const char *)v, S_name(e), want);
             said++;
         }
         xmlFree(v);
@@ -453,9 +463,13 @@ static int S_explain_content(imp_rng *r, xmlNodePtr e, const char *file, imp_dia
     if (t->vals.n || t->vals.datatype) {
         xmlChar *v = xmlNodeGetContent(e);
         if (v && !S_value_ok(&t->vals, (const char *)v, want, sizeof want)) {
-            imp_diag_add(d, IMP_SEV_ERROR, file, line, 0, NULL,
-                         "<%s> holds \"%s\", which is not allowed: write %s.", S_name(e),
-                         (const char *)v, want);
+            if (S_blank((const char *)v))
+                imp_diag_add(d, IMP_SEV_ERROR, file, line, 0, NULL,
+                             "<%s> is still blank: write %s.", S_name(e), want);
+            else
+                imp_diag_add(d, IMP_SEV_ERROR, file, line, 0, NULL,
+                             "<%s> holds \"%s\", which is not allowed: write %s.", S_name(e),
+                             (const char *)v, want);
             said++;
         }
         xmlFree(v);

@@ -1,12 +1,10 @@
-/* sch.c: compile an ISO Schematron schema (includes, abstract patterns and rules, phases) once, for many runs. */
+/* sch.c: compile an ISO Schematron schema once (patterns, rules, lets, phases) for many runs. */
 #include "sch_int.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include <libxml/tree.h>
 #include <libxml/xpathInternals.h>
@@ -19,364 +17,63 @@
 #define S_OLD_SCH_NS "http://www.ascc.net/xml/schematron"
 #define S_MAX_DEPTH 16 /* nesting of sch:extends (cycles end here) */
 
-typedef struct {
-    xmlNodePtr *v;
-    size_t n;
-} S_nodes;
-
-typedef struct {
-    char *path;
-    xmlDocPtr doc;
-} S_loaded;
-
-/* An abstract pattern's parameter while one of its instances is compiled. */
-typedef struct {
-    char *name;
-    size_t len;
-    char *value;
-} S_param;
-
-typedef struct {
-    xmlNodePtr rule;
-    xmlNodePtr pattern;
-} S_arule;
-
-/* Compilation state: the schema being filled and what the schema files say. */
-typedef struct {
-    imp_sch *s;
-    imp_diags *d;
-    char *dir; /* the schema's folder: includes are read only from under it */
-    int errors;
-    imp_sch_errsave save;
-    S_loaded *docs;
-    size_t ndocs;
-    S_nodes pats, keys, lets, phases, diags;
-    S_arule *arules;
-    size_t narules;
-    S_param *params;
-    size_t nparams;
-} S_cc;
-
-/* ---- small helpers ------------------------------------------------------ */
-
-void *imp_sch_grow(void *vp, size_t n, size_t size)
-{
-    void **v = vp;
-    if (n == 0 || (n & (n - 1)) == 0) {
-        size_t cap = n ? 2 * n : 1;
-        void *nv = realloc(*v, cap * size);
-        if (!nv)
-            return NULL;
-        *v = nv;
-    }
-    char *slot = (char *)*v + n * size;
-    memset(slot, 0, size);
-    return slot;
-}
-
-static void S_ignore_structured(void *ud, xmlErrorPtr err)
-{
-    (void)ud;
-    (void)err;
-}
-
-static void S_ignore_generic(void *ud, const char *msg, ...)
-{
-    (void)ud;
-    (void)msg;
-}
-
-void imp_sch_errors_capture(imp_sch_errsave *save, void *ud, xmlStructuredErrorFunc sfn,
-                            xmlGenericErrorFunc gfn)
-{
-    save->sfn = xmlStructuredError;
-    save->sctx = xmlStructuredErrorContext;
-    save->gfn = xmlGenericError;
-    save->gctx = xmlGenericErrorContext;
-    save->xfn = xsltGenericError;
-    save->xctx = xsltGenericErrorContext;
-    xmlSetStructuredErrorFunc(ud, sfn);
-    xmlSetGenericErrorFunc(ud, gfn);
-    xsltSetGenericErrorFunc(ud, gfn);
-}
-
-void imp_sch_errors_restore(const imp_sch_errsave *save)
-{
-    xmlSetStructuredErrorFunc(save->sctx, save->sfn);
-    xmlSetGenericErrorFunc(save->gctx, save->gfn);
-    xsltSetGenericErrorFunc(save->xctx, save->xfn);
-}
+/* ---- expressions -------------------------------------------------------- */
 
 static char *S_dup(const char *s)
 {
     return s ? strdup(s) : NULL;
 }
 
-static int S_is_sch(xmlNodePtr n, const char *name)
-{
-    return n && n->type == XML_ELEMENT_NODE && n->ns &&
-           !strcmp((const char *)n->ns->href, IMP_SCH_NS) &&
-           (!name || !strcmp((const char *)n->name, name));
-}
-
-/* An attribute (no namespace) as a malloc'd string, or NULL. */
-static char *S_attr(xmlNodePtr n, const char *name)
-{
-    xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
-    char *r = S_dup((const char *)v);
-    xmlFree(v);
-    return r;
-}
-
-static int S_attr_is(xmlNodePtr n, const char *name, const char *value)
-{
-    char *v = S_attr(n, name);
-    int r = v && !strcmp(v, value);
-    free(v);
-    return r;
-}
-
-/* Fold runs of white space to one space and trim, in place. */
-static char *S_fold(char *s)
-{
-    char *w = s;
-    int space = 1;
-    for (char *r = s; *r; r++) {
-        if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
-            if (!space)
-                *w++ = ' ';
-            space = 1;
-        } else {
-            *w++ = *r;
-            space = 0;
-        }
-    }
-    if (w > s && w[-1] == ' ')
-        w--;
-    *w = '\0';
-    return s;
-}
-
-static char *S_text_of(xmlNodePtr n)
-{
-    xmlChar *c = xmlNodeGetContent(n);
-    char *r = S_dup(c ? (const char *)c : "");
-    xmlFree(c);
-    return r ? S_fold(r) : NULL;
-}
-
-/* The file a node came from, interned in the schema so sources can borrow it. */
-static const char *S_file(S_cc *cc, xmlNodePtr n)
-{
-    const char *url = n && n->doc && n->doc->URL ? (const char *)n->doc->URL : cc->s->path;
-    imp_sch *s = cc->s;
-    for (size_t i = 0; i < s->nfiles; i++)
-        if (!strcmp(s->files[i], url))
-            return s->files[i];
-    char **slot = imp_sch_grow(&s->files, s->nfiles, sizeof *slot);
-    if (!slot || !(*slot = strdup(url)))
-        return s->path;
-    s->nfiles++;
-    return *slot;
-}
-
-static imp_sch_src S_src(S_cc *cc, xmlNodePtr n)
-{
-    imp_sch_src at = {S_file(cc, n), n ? imp_xml_line(n) : 0};
-    return at;
-}
-
-static void S_error(S_cc *cc, xmlNodePtr n, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void S_error(S_cc *cc, xmlNodePtr n, const char *fmt, ...)
-{
-    char buf[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    imp_sch_src at = S_src(cc, n);
-    imp_diag_add(cc->d, IMP_SEV_ERROR, at.file, at.line, 0, NULL, "%s", buf);
-    cc->errors++;
-}
-
-static void S_push_node(S_nodes *l, xmlNodePtr n)
-{
-    xmlNodePtr *slot = imp_sch_grow(&l->v, l->n, sizeof *slot);
-    if (slot) {
-        *slot = n;
-        l->n++;
-    }
-}
-
-/* ---- includes ----------------------------------------------------------- */
-
-/* Read a schema file (cached), only from under the schema's folder. */
-static xmlDocPtr S_load(S_cc *cc, xmlNodePtr from, const char *path)
-{
-    for (size_t i = 0; i < cc->ndocs; i++)
-        if (!strcmp(cc->docs[i].path, path))
-            return cc->docs[i].doc;
-    xmlDocPtr doc = NULL;
-    struct stat sb;
-    if (stat(path, &sb) != 0) {
-        S_error(cc, from, "schema error: the included file \"%s\" does not exist", path);
-    } else if (!imp_xml_path_under(path, cc->dir)) {
-        S_error(cc, from,
-                "schema error: the included file \"%s\" is outside the schema's folder, "
-                "so it is not read",
-                path);
-    } else {
-        doc = imp_xml_load(path, cc->dir, cc->d);
-        /* imp_xml_load installs its own silencer; take the errors back */
-        imp_sch_errors_restore(&cc->save);
-        imp_sch_errors_capture(&cc->save, cc, S_ignore_structured, S_ignore_generic);
-        if (!doc)
-            S_error(cc, from, "schema error: the included file \"%s\" could not be read", path);
-    }
-    S_loaded *slot = imp_sch_grow(&cc->docs, cc->ndocs, sizeof *slot);
-    if (!slot || !(slot->path = strdup(path))) {
-        xmlFreeDoc(doc);
-        return NULL;
-    }
-    slot->doc = doc;
-    cc->ndocs++;
-    return doc;
-}
-
-static xmlNodePtr S_find_id(xmlNodePtr n, const char *id)
-{
-    for (; n; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        if (S_attr_is(n, "id", id))
-            return n;
-        xmlNodePtr r = S_find_id(n->children, id);
-        if (r)
-            return r;
-    }
-    return NULL;
-}
-
-/* The element an sch:include or sch:extends @href names: "file",
- * "file#id" or "#id", relative to the file the reference is in. */
-static xmlNodePtr S_resolve_href(S_cc *cc, xmlNodePtr from)
-{
-    char *href = S_attr(from, "href");
-    char *path = NULL;
-    xmlNodePtr target = NULL;
-    if (!href || !*href) {
-        S_error(cc, from, "schema error: sch:%s has no href attribute", (const char *)from->name);
-        goto done;
-    }
-    char *hash = strchr(href, '#');
-    if (hash)
-        *hash++ = '\0';
-    const char *colon = strchr(href, ':'), *slash = strchr(href, '/');
-    if (colon && (!slash || colon < slash)) {
-        S_error(cc, from, "schema error: \"%s\" is not a file in the schema's folder", href);
-        goto done;
-    }
-    xmlDocPtr doc = from->doc;
-    if (*href) {
-        if (href[0] == '/') {
-            path = strdup(href);
-        } else {
-            char *base = imp_xml_dirname(doc && doc->URL ? (const char *)doc->URL : cc->s->path);
-            size_t n = strlen(base) + strlen(href) + 2;
-            path = base ? malloc(n) : NULL;
-            if (path)
-                snprintf(path, n, "%s/%s", base, href);
-            free(base);
-        }
-        doc = path ? S_load(cc, from, path) : NULL;
-        if (!doc)
-            goto done;
-    }
-    target = hash && *hash ? S_find_id(doc->children, hash) : xmlDocGetRootElement(doc);
-    if (!target)
-        S_error(cc, from, "schema error: there is no element with id \"%s\" in \"%s\"",
-                hash ? hash : "", path ? path : (const char *)doc->URL);
-done:
-    free(href);
-    free(path);
-    return target;
-}
-
-/* The element children of parent, with sch:include replaced by the element
- * it names and sch:extends/@href by that element's children. */
-static void S_kids(S_cc *cc, xmlNodePtr parent, S_nodes *out, int depth)
-{
-    for (xmlNodePtr c = parent->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        int inc = S_is_sch(c, "include");
-        int ext = S_is_sch(c, "extends") && xmlHasProp(c, (const xmlChar *)"href") &&
-                  !xmlHasProp(c, (const xmlChar *)"rule");
-        if (!inc && !ext) {
-            S_push_node(out, c);
-            continue;
-        }
-        if (depth >= S_MAX_DEPTH) {
-            S_error(cc, c, "schema error: includes are nested too deeply (is there a cycle?)");
-            continue;
-        }
-        xmlNodePtr t = S_resolve_href(cc, c);
-        if (!t)
-            continue;
-        if (inc && S_is_sch(t, "include"))
-            S_error(cc, c, "schema error: an sch:include names another sch:include");
-        else if (inc)
-            S_push_node(out, t);
-        else
-            S_kids(cc, t, out, depth + 1);
-    }
-}
-
-/* ---- expressions -------------------------------------------------------- */
-
 static int S_ncname_char(unsigned char c)
 {
-    return c == '_' || c == '-' || c == '.' || (c >= '0' && c <= '9') ||
-           (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    return c == '_' || c == '-' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+           (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+typedef struct {
+    char *v;
+    size_t n, cap;
+} S_str;
+
+static int S_append(S_str *b, const char *s, size_t len)
+{
+    if (b->n + len + 1 > b->cap) {
+        size_t cap = 2 * (b->n + len + 1);
+        char *nv = realloc(b->v, cap);
+        if (!nv)
+            return -1;
+        b->v = nv;
+        b->cap = cap;
+    }
+    memcpy(b->v + b->n, s, len);
+    b->n += len;
+    b->v[b->n] = '\0';
+    return 0;
 }
 
 /* Replace $param by its value (abstract pattern instances): whole names
  * only, longest names tried first. Returns a malloc'd string. */
-static char *S_subst(S_cc *cc, const char *text)
+static char *S_subst(imp_sch_cc *cc, const char *text)
 {
     if (!text)
         return NULL;
     if (!cc->nparams || !strchr(text, '$'))
         return strdup(text);
-    size_t cap = strlen(text) + 1, n = 0;
-    char *out = malloc(cap);
-    for (const char *p = text; out && *p;) {
-        const S_param *hit = NULL;
+    S_str out = {NULL, 0, 0};
+    for (const char *p = text; *p;) {
+        const imp_sch_param *hit = NULL;
         if (*p == '$')
             for (size_t i = 0; i < cc->nparams && !hit; i++)
                 if (!strncmp(p + 1, cc->params[i].name, cc->params[i].len) &&
                     !S_ncname_char((unsigned char)p[1 + cc->params[i].len]))
                     hit = &cc->params[i];
-        const char *add = hit ? hit->value : p;
-        size_t len = hit ? strlen(hit->value) : 1;
-        if (n + len + 1 > cap) {
-            cap = 2 * (n + len + 1);
-            char *nb = realloc(out, cap);
-            if (!nb) {
-                free(out);
-                return NULL;
-            }
-            out = nb;
+        if (S_append(&out, hit ? hit->value : p, hit ? strlen(hit->value) : 1)) {
+            free(out.v);
+            return NULL;
         }
-        memcpy(out + n, add, len);
-        n += len;
         p += hit ? 1 + hit->len : 1;
     }
-    if (out)
-        out[n] = '\0';
-    return out;
+    return out.v ? out.v : strdup("");
 }
 
 /* libxml2 2.9 accepts some unfinished expressions ("count("): brackets
@@ -403,14 +100,80 @@ static int S_balanced(const char *e)
     return n == 0 && !quote;
 }
 
-static xmlXPathCompExprPtr S_xpath(S_cc *cc, xmlNodePtr at, const char *what, const char *expr)
+static xmlXPathCompExprPtr S_xpath(imp_sch_cc *cc, xmlNodePtr at, const char *what,
+                                   const char *expr)
 {
     xmlXPathCompExprPtr c =
         expr && S_balanced(expr) ? xmlXPathCompile((const xmlChar *)expr) : NULL;
     if (!c)
-        S_error(cc, at, "schema error: the %s \"%s\" is not valid XPath", what,
-                expr ? expr : "");
+        imp_sch_error(cc, at, "schema error: the %s \"%s\" is not valid XPath", what,
+                      expr ? expr : "");
     return c;
+}
+
+/* Find where the alternative starting at alt ends ('|' or NUL) and where its
+ * last step starts, ignoring predicates, parentheses and string literals. */
+static const char *S_last_step(const char *alt, const char **end)
+{
+    const char *p = alt, *last = alt;
+    int depth = 0;
+    char quote = 0;
+    for (; *p; p++) {
+        if (quote) {
+            quote = *p == quote ? 0 : quote;
+        } else if (*p == '"' || *p == '\'') {
+            quote = *p;
+        } else if (*p == '[' || *p == '(') {
+            depth++;
+        } else if (*p == ']' || *p == ')') {
+            depth--;
+        } else if (depth == 0 && *p == '/') {
+            last = p + 1;
+        } else if (depth == 0 && *p == '|') {
+            break;
+        }
+    }
+    *end = p;
+    while (last < p && (*last == ' ' || *last == '\t' || *last == '\n' || *last == '\r'))
+        last++;
+    return last;
+}
+
+/* The kinds of node one step (len bytes, predicates cut) can match, and
+ * the local name it requires, if any. */
+static unsigned S_step_kind(const char *step, size_t len, const char **name, size_t *nlen)
+{
+    unsigned k;
+    *name = NULL;
+    if (step[0] == '@' || !strncmp(step, "attribute::", 11)) {
+        k = IMP_SCH_K_ATTR;
+        *name = step[0] == '@' ? step + 1 : step + 11;
+    } else if (!strncmp(step, "text()", 6)) {
+        k = IMP_SCH_K_TEXT;
+    } else if (!strncmp(step, "comment()", 9)) {
+        k = IMP_SCH_K_COMMENT;
+    } else if (!strncmp(step, "processing-instruction(", 23)) {
+        k = IMP_SCH_K_PI;
+    } else if (!strncmp(step, "node()", 6)) {
+        k = IMP_SCH_K_ELEM | IMP_SCH_K_TEXT | IMP_SCH_K_COMMENT | IMP_SCH_K_PI;
+    } else if (memchr(step, '(', len) || memchr(step, ')', len) || memchr(step, '$', len)) {
+        k = IMP_SCH_K_ALL; /* id(), key(): anything */
+    } else {
+        k = IMP_SCH_K_ELEM;
+        *name = !strncmp(step, "child::", 7) ? step + 7 : step;
+    }
+    if (!*name)
+        return k;
+    *nlen = len - (size_t)(*name - step);
+    const char *colon = memchr(*name, ':', *nlen);
+    if (colon) {
+        *nlen -= (size_t)(colon + 1 - *name);
+        *name = colon + 1;
+    }
+    if (*nlen == 0 || memchr(*name, '*', *nlen) || memchr(*name, ':', *nlen) ||
+        memchr(*name, '(', *nlen))
+        *name = NULL;
+    return k;
 }
 
 /* Which kinds of node a pattern can match, and the one local name it
@@ -420,80 +183,27 @@ static void S_pattern_kinds(const char *pat, unsigned *kinds, char **hint)
     *kinds = 0;
     *hint = NULL;
     int hint_ok = 1;
-    const char *alt = pat;
-    for (;;) {
-        /* find the end of this alternative and the start of its last step */
-        const char *p = alt, *last = alt;
-        int depth = 0;
-        char quote = 0;
-        for (; *p; p++) {
-            if (quote) {
-                if (*p == quote)
-                    quote = 0;
-            } else if (*p == '"' || *p == '\'') {
-                quote = *p;
-            } else if (*p == '[' || *p == '(') {
-                depth++;
-            } else if (*p == ']' || *p == ')') {
-                depth--;
-            } else if (depth == 0 && *p == '/') {
-                last = p + 1;
-            } else if (depth == 0 && *p == '|') {
-                break;
-            }
-        }
-        const char *end = p;
-        while (last < end && (*last == ' ' || *last == '\t' || *last == '\n' || *last == '\r'))
-            last++;
+    for (const char *alt = pat;;) {
+        const char *end;
+        const char *last = S_last_step(alt, &end);
         size_t len = 0;
-        while (last + len < end && last[len] != '[' && last[len] != ' ' && last[len] != '\t' &&
-               last[len] != '\n' && last[len] != '\r')
+        while (last + len < end && !strchr("[ \t\n\r", last[len]))
             len++;
-        unsigned k;
         const char *name = NULL;
         size_t nlen = 0;
-        if (len == 0) {
-            k = IMP_SCH_K_DOC; /* "/" */
+        unsigned k = IMP_SCH_K_DOC; /* "/" */
+        if (len)
+            k = S_step_kind(last, len, &name, &nlen);
+        else
             for (const char *q = alt; q < end; q++)
-                if (*q != '/' && *q != ' ' && *q != '\t' && *q != '\n' && *q != '\r')
+                if (!strchr("/ \t\n\r", *q))
                     k = IMP_SCH_K_ALL;
-        } else if (last[0] == '@' || !strncmp(last, "attribute::", 11)) {
-            k = IMP_SCH_K_ATTR;
-            name = last[0] == '@' ? last + 1 : last + 11;
-            nlen = len - (size_t)(name - last);
-        } else if (!strncmp(last, "text()", 6)) {
-            k = IMP_SCH_K_TEXT;
-        } else if (!strncmp(last, "comment()", 9)) {
-            k = IMP_SCH_K_COMMENT;
-        } else if (!strncmp(last, "processing-instruction(", 23)) {
-            k = IMP_SCH_K_PI;
-        } else if (!strncmp(last, "node()", 6)) {
-            k = IMP_SCH_K_ELEM | IMP_SCH_K_TEXT | IMP_SCH_K_COMMENT | IMP_SCH_K_PI;
-        } else if (memchr(last, '(', len) || memchr(last, ')', len) || memchr(last, '$', len)) {
-            k = IMP_SCH_K_ALL; /* id(), key(): anything */
-        } else {
-            k = IMP_SCH_K_ELEM;
-            name = !strncmp(last, "child::", 7) ? last + 7 : last;
-            nlen = len - (size_t)(name - last);
-        }
-        if (name) {
-            const char *colon = memchr(name, ':', nlen);
-            if (colon) {
-                nlen -= (size_t)(colon + 1 - name);
-                name = colon + 1;
-            }
-            if (nlen == 0 || memchr(name, '*', nlen) || memchr(name, ':', nlen) ||
-                !strncmp(name, "node()", 6))
-                name = NULL;
-        }
-        if (!name) {
+        if (!name)
             hint_ok = 0;
-        } else if (hint_ok) {
-            if (!*hint)
-                *hint = strndup(name, nlen);
-            else if (strlen(*hint) != nlen || strncmp(*hint, name, nlen))
-                hint_ok = 0;
-        }
+        else if (hint_ok && !*hint)
+            *hint = strndup(name, nlen);
+        else if (hint_ok && (strlen(*hint) != nlen || strncmp(*hint, name, nlen)))
+            hint_ok = 0;
         *kinds |= k;
         if (!*end)
             break;
@@ -505,9 +215,40 @@ static void S_pattern_kinds(const char *pat, unsigned *kinds, char **hint)
     }
 }
 
+/* A context that is one element name (optionally prefixed) needs no
+ * pattern engine: say so, with the namespace it names. */
+static void S_simple_context(imp_sch_cc *cc, imp_sch_rule *r)
+{
+    const char *c = r->context, *colon = NULL;
+    while (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r')
+        c++;
+    const char *start = c;
+    for (; *c && *c != ' ' && *c != '\t' && *c != '\n' && *c != '\r'; c++) {
+        if (*c == ':' && !colon && c > start)
+            colon = c;
+        else if (!S_ncname_char((unsigned char)*c) || (*c >= '0' && *c <= '9' && c == start))
+            return;
+    }
+    while (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r')
+        c++;
+    if (*c || c == start || !r->name_hint || (colon && !colon[1]))
+        return;
+    if (!colon) {
+        r->exact = 1;
+        return;
+    }
+    for (size_t i = 0; i < cc->s->nns; i++)
+        if (strlen(cc->s->ns[i].prefix) == (size_t)(colon - start) &&
+            !strncmp(cc->s->ns[i].prefix, start, (size_t)(colon - start))) {
+            r->exact_ns = strdup(cc->s->ns[i].uri);
+            r->exact = r->exact_ns != NULL;
+            return;
+        }
+}
+
 /* ---- constructs --------------------------------------------------------- */
 
-static void S_compile_msg(S_cc *cc, xmlNodePtr elem, imp_sch_msg *m)
+static void S_compile_msg(imp_sch_cc *cc, xmlNodePtr elem, imp_sch_msg *m)
 {
     for (xmlNodePtr c = elem->children; c; c = c->next) {
         imp_sch_part part = {IMP_SCH_PART_TEXT, NULL, NULL};
@@ -515,17 +256,17 @@ static void S_compile_msg(S_cc *cc, xmlNodePtr elem, imp_sch_msg *m)
             part.text = S_dup(c->content ? (const char *)c->content : "");
         } else if (c->type != XML_ELEMENT_NODE) {
             continue;
-        } else if (S_is_sch(c, "value-of")) {
-            char *sel = S_attr(c, "select");
+        } else if (imp_sch_is(c, "value-of")) {
+            char *sel = imp_sch_attr(c, "select");
             part.kind = IMP_SCH_PART_VALUE;
             part.text = S_subst(cc, sel);
             free(sel);
             if (!part.text)
-                S_error(cc, c, "schema error: sch:value-of has no select attribute");
+                imp_sch_error(cc, c, "schema error: sch:value-of has no select attribute");
             else
                 part.expr = S_xpath(cc, c, "select", part.text);
-        } else if (S_is_sch(c, "name")) {
-            char *path = S_attr(c, "path");
+        } else if (imp_sch_is(c, "name")) {
+            char *path = imp_sch_attr(c, "path");
             part.kind = IMP_SCH_PART_NAME;
             part.text = S_subst(cc, path);
             free(path);
@@ -539,7 +280,7 @@ static void S_compile_msg(S_cc *cc, xmlNodePtr elem, imp_sch_msg *m)
             }
         } else {
             /* sch:emph, sch:dir, sch:span and foreign markup: their text */
-            part.text = S_text_of(c);
+            part.text = imp_sch_text(c);
         }
         imp_sch_part *slot = imp_sch_grow(&m->v, m->n, sizeof *slot);
         if (!slot) {
@@ -552,13 +293,13 @@ static void S_compile_msg(S_cc *cc, xmlNodePtr elem, imp_sch_msg *m)
     }
 }
 
-static void S_compile_let(S_cc *cc, xmlNodePtr elem, imp_sch_let *l)
+static void S_compile_let(imp_sch_cc *cc, xmlNodePtr elem, imp_sch_let *l)
 {
-    l->at = S_src(cc, elem);
-    l->name = S_attr(elem, "name");
+    l->at = imp_sch_src_of(cc, elem);
+    l->name = imp_sch_attr(elem, "name");
     if (!l->name || !*l->name)
-        S_error(cc, elem, "schema error: sch:let has no name attribute");
-    char *value = S_attr(elem, "value");
+        imp_sch_error(cc, elem, "schema error: sch:let has no name attribute");
+    char *value = imp_sch_attr(elem, "value");
     if (value) {
         l->src = S_subst(cc, value);
         l->expr = S_xpath(cc, elem, "value", l->src);
@@ -584,29 +325,29 @@ static int S_find_diag(const imp_sch *s, const char *id, size_t *at)
     return 0;
 }
 
-static void S_compile_assert(S_cc *cc, xmlNodePtr elem, imp_sch_assert *a)
+static void S_compile_assert(imp_sch_cc *cc, xmlNodePtr elem, imp_sch_assert *a)
 {
-    a->report = S_is_sch(elem, "report");
-    a->at = S_src(cc, elem);
-    char *test = S_attr(elem, "test");
+    a->report = imp_sch_is(elem, "report");
+    a->at = imp_sch_src_of(cc, elem);
+    char *test = imp_sch_attr(elem, "test");
     a->test = S_subst(cc, test);
     free(test);
     if (!a->test)
-        S_error(cc, elem, "schema error: sch:%s has no test attribute",
-                a->report ? "report" : "assert");
+        imp_sch_error(cc, elem, "schema error: sch:%s has no test attribute",
+                      a->report ? "report" : "assert");
     else
         a->expr = S_xpath(cc, elem, "test", a->test);
-    a->id = S_attr(elem, "id");
-    a->role = S_attr(elem, "role");
-    a->flag = S_attr(elem, "flag");
+    a->id = imp_sch_attr(elem, "id");
+    a->role = imp_sch_attr(elem, "role");
+    a->flag = imp_sch_attr(elem, "flag");
     S_compile_msg(cc, elem, &a->msg);
-    char *refs = S_attr(elem, "diagnostics");
+    char *refs = imp_sch_attr(elem, "diagnostics");
     char *save = NULL;
     for (char *id = refs ? strtok_r(refs, " \t\r\n", &save) : NULL; id;
          id = strtok_r(NULL, " \t\r\n", &save)) {
         size_t di;
         if (!S_find_diag(cc->s, id, &di)) {
-            S_error(cc, elem, "schema error: there is no sch:diagnostic with id \"%s\"", id);
+            imp_sch_error(cc, elem, "schema error: there is no sch:diagnostic with id \"%s\"", id);
             continue;
         }
         size_t *slot = imp_sch_grow(&a->diags, a->ndiags, sizeof *slot);
@@ -618,11 +359,11 @@ static void S_compile_assert(S_cc *cc, xmlNodePtr elem, imp_sch_assert *a)
     free(refs);
 }
 
-static xmlNodePtr S_find_arule(S_cc *cc, xmlNodePtr pattern, const char *id)
+static xmlNodePtr S_find_arule(imp_sch_cc *cc, xmlNodePtr pattern, const char *id)
 {
     xmlNodePtr any = NULL;
     for (size_t i = 0; i < cc->narules; i++) {
-        if (!S_attr_is(cc->arules[i].rule, "id", id))
+        if (!imp_sch_attr_is(cc->arules[i].rule, "id", id))
             continue;
         if (cc->arules[i].pattern == pattern)
             return cc->arules[i].rule;
@@ -641,33 +382,37 @@ static imp_sch_item *S_new_item(imp_sch_rule *r)
 }
 
 /* A rule's lets and assertions, with sch:extends/@rule inlined in place. */
-static void S_rule_items(S_cc *cc, xmlNodePtr elem, xmlNodePtr pattern, imp_sch_rule *r,
+static void S_rule_items(imp_sch_cc *cc, xmlNodePtr elem, xmlNodePtr pattern, imp_sch_rule *r,
                          int depth)
 {
-    S_nodes kids = {NULL, 0};
-    S_kids(cc, elem, &kids, 0);
+    imp_sch_nodes kids = {NULL, 0};
+    imp_sch_kids(cc, elem, &kids, 0);
     for (size_t i = 0; i < kids.n; i++) {
         xmlNodePtr k = kids.v[i];
         imp_sch_item *it;
-        if (S_is_sch(k, "let")) {
+        if (imp_sch_is(k, "let")) {
             if ((it = S_new_item(r))) {
                 it->is_let = 1;
                 S_compile_let(cc, k, &it->let);
             }
-        } else if (S_is_sch(k, "assert") || S_is_sch(k, "report")) {
+        } else if (imp_sch_is(k, "assert") || imp_sch_is(k, "report")) {
             if ((it = S_new_item(r)))
                 S_compile_assert(cc, k, &it->as);
-        } else if (S_is_sch(k, "extends")) {
-            char *id = S_attr(k, "rule");
+        } else if (imp_sch_is(k, "extends")) {
+            char *id = imp_sch_attr(k, "rule");
             xmlNodePtr ar = id ? S_find_arule(cc, pattern, id) : NULL;
             if (!id)
-                S_error(cc, k, "schema error: sch:extends has neither a rule nor an href attribute");
+                imp_sch_error(cc, k,
+                              "schema error: sch:extends has neither a rule nor an href attribute");
             else if (!ar)
-                S_error(cc, k, "schema error: sch:extends names the rule \"%s\", but there is no "
-                               "abstract rule with that id", id);
+                imp_sch_error(cc, k,
+                              "schema error: sch:extends names the rule \"%s\", but there is no "
+                              "abstract rule with that id",
+                              id);
             else if (depth >= S_MAX_DEPTH)
-                S_error(cc, k, "schema error: abstract rules extend each other in a cycle (\"%s\")",
-                        id);
+                imp_sch_error(cc, k,
+                              "schema error: abstract rules extend each other in a cycle (\"%s\")",
+                              id);
             else
                 S_rule_items(cc, ar, pattern, r, depth + 1);
             free(id);
@@ -676,40 +421,44 @@ static void S_rule_items(S_cc *cc, xmlNodePtr elem, xmlNodePtr pattern, imp_sch_
     free(kids.v);
 }
 
-static void S_compile_rule(S_cc *cc, xmlNodePtr elem, xmlNodePtr pattern, imp_sch_rule *r)
+static void S_compile_rule(imp_sch_cc *cc, xmlNodePtr elem, xmlNodePtr pattern, imp_sch_rule *r)
 {
-    r->at = S_src(cc, elem);
-    r->id = S_attr(elem, "id");
-    r->role = S_attr(elem, "role");
-    char *ctx = S_attr(elem, "context");
+    r->at = imp_sch_src_of(cc, elem);
+    r->id = imp_sch_attr(elem, "id");
+    r->role = imp_sch_attr(elem, "role");
+    char *ctx = imp_sch_attr(elem, "context");
     r->context = S_subst(cc, ctx);
     free(ctx);
     if (!r->context || !*r->context) {
-        S_error(cc, elem, "schema error: this sch:rule has no context attribute");
+        imp_sch_error(cc, elem, "schema error: this sch:rule has no context attribute");
     } else {
         xsltStylesheetPtr style = cc->s->style;
         int before = style->errors;
-        r->match = xsltCompilePattern((const xmlChar *)r->context, style->doc, cc->s->nsnode,
-                                      style, NULL);
+        r->match =
+            xsltCompilePattern((const xmlChar *)r->context, style->doc, cc->s->nsnode, style, NULL);
         if (!r->match || style->errors != before) {
-            S_error(cc, elem, "schema error: the context \"%s\" is not a valid XSLT pattern",
-                    r->context);
+            imp_sch_error(cc, elem, "schema error: the context \"%s\" is not a valid XSLT pattern",
+                          r->context);
             xsltFreeCompMatchList(r->match);
             r->match = NULL;
             style->errors = before;
         }
         S_pattern_kinds(r->context, &r->kinds, &r->name_hint);
+        if (r->name_hint)
+            r->hint_key = xmlDictLookup(cc->s->dict, (const xmlChar *)r->name_hint, -1);
+        if (r->match)
+            S_simple_context(cc, r);
     }
     S_rule_items(cc, elem, pattern, r, 0);
 }
 
 static int S_param_cmp(const void *a, const void *b)
 {
-    const S_param *x = a, *y = b;
+    const imp_sch_param *x = a, *y = b;
     return x->len < y->len ? 1 : x->len > y->len ? -1 : 0;
 }
 
-static void S_clear_params(S_cc *cc)
+static void S_clear_params(imp_sch_cc *cc)
 {
     for (size_t i = 0; i < cc->nparams; i++) {
         free(cc->params[i].name);
@@ -720,16 +469,17 @@ static void S_clear_params(S_cc *cc)
     cc->nparams = 0;
 }
 
-static void S_collect_params(S_cc *cc, const S_nodes *kids)
+static void S_collect_params(imp_sch_cc *cc, const imp_sch_nodes *kids)
 {
     for (size_t i = 0; i < kids->n; i++) {
-        if (!S_is_sch(kids->v[i], "param"))
+        if (!imp_sch_is(kids->v[i], "param"))
             continue;
-        char *name = S_attr(kids->v[i], "name"), *value = S_attr(kids->v[i], "value");
-        S_param *slot = name && value ? imp_sch_grow(&cc->params, cc->nparams, sizeof *slot) : NULL;
+        char *name = imp_sch_attr(kids->v[i], "name"), *value = imp_sch_attr(kids->v[i], "value");
+        imp_sch_param *slot =
+            name && value ? imp_sch_grow(&cc->params, cc->nparams, sizeof *slot) : NULL;
         if (!slot) {
             if (!name || !value)
-                S_error(cc, kids->v[i], "schema error: sch:param needs a name and a value");
+                imp_sch_error(cc, kids->v[i], "schema error: sch:param needs a name and a value");
             free(name);
             free(value);
             continue;
@@ -743,35 +493,38 @@ static void S_collect_params(S_cc *cc, const S_nodes *kids)
         qsort(cc->params, cc->nparams, sizeof *cc->params, S_param_cmp);
 }
 
-static xmlNodePtr S_find_abstract(S_cc *cc, const char *id)
+static xmlNodePtr S_find_abstract(imp_sch_cc *cc, const char *id)
 {
     for (size_t i = 0; i < cc->pats.n; i++)
-        if (S_attr_is(cc->pats.v[i], "abstract", "true") && S_attr_is(cc->pats.v[i], "id", id))
+        if (imp_sch_attr_is(cc->pats.v[i], "abstract", "true") &&
+            imp_sch_attr_is(cc->pats.v[i], "id", id))
             return cc->pats.v[i];
     return NULL;
 }
 
-static void S_compile_pattern(S_cc *cc, xmlNodePtr inst, imp_sch_pattern *p)
+static void S_compile_pattern(imp_sch_cc *cc, xmlNodePtr inst, imp_sch_pattern *p)
 {
-    S_nodes kids = {NULL, 0}, own = {NULL, 0};
+    imp_sch_nodes kids = {NULL, 0}, own = {NULL, 0};
     char *docs = NULL;
-    p->at = S_src(cc, inst);
-    p->id = S_attr(inst, "id");
+    p->at = imp_sch_src_of(cc, inst);
+    p->id = imp_sch_attr(inst, "id");
     xmlNodePtr body = inst;
-    char *isa = S_attr(inst, "is-a");
+    char *isa = imp_sch_attr(inst, "is-a");
     if (isa) {
         body = S_find_abstract(cc, isa);
         if (!body) {
-            S_error(cc, inst, "schema error: this pattern is-a \"%s\", but there is no abstract "
-                              "pattern with that id", isa);
+            imp_sch_error(cc, inst,
+                          "schema error: this pattern is-a \"%s\", but there is no abstract "
+                          "pattern with that id",
+                          isa);
             goto done;
         }
-        S_kids(cc, inst, &own, 0);
+        imp_sch_kids(cc, inst, &own, 0);
         S_collect_params(cc, &own);
-        docs = S_attr(inst, "documents");
+        docs = imp_sch_attr(inst, "documents");
     }
     if (!docs) {
-        char *raw = S_attr(body, "documents");
+        char *raw = imp_sch_attr(body, "documents");
         docs = S_subst(cc, raw);
         free(raw);
     }
@@ -781,26 +534,28 @@ static void S_compile_pattern(S_cc *cc, xmlNodePtr inst, imp_sch_pattern *p)
         p->documents_expr = S_xpath(cc, inst, "documents", p->documents);
     }
     for (size_t i = 0; i < own.n && !p->name; i++)
-        if (S_is_sch(own.v[i], "title"))
-            p->name = S_text_of(own.v[i]);
-    S_kids(cc, body, &kids, 0);
+        if (imp_sch_is(own.v[i], "title"))
+            p->name = imp_sch_text(own.v[i]);
+    imp_sch_kids(cc, body, &kids, 0);
+    p->all_hinted = 1;
     for (size_t i = 0; i < kids.n; i++) {
         xmlNodePtr k = kids.v[i];
-        if (S_is_sch(k, "let")) {
+        if (imp_sch_is(k, "let")) {
             imp_sch_let *l = imp_sch_grow(&p->lets, p->nlets, sizeof *l);
             if (l) {
                 p->nlets++;
                 S_compile_let(cc, k, l);
             }
-        } else if (S_is_sch(k, "rule") && !S_attr_is(k, "abstract", "true")) {
+        } else if (imp_sch_is(k, "rule") && !imp_sch_attr_is(k, "abstract", "true")) {
             imp_sch_rule *r = imp_sch_grow(&p->rules, p->nrules, sizeof *r);
             if (r) {
                 p->nrules++;
                 S_compile_rule(cc, k, body, r);
                 p->kinds |= r->kinds;
+                p->all_hinted &= r->hint_key != NULL;
             }
-        } else if (S_is_sch(k, "title") && !p->name) {
-            p->name = S_text_of(k);
+        } else if (imp_sch_is(k, "title") && !p->name) {
+            p->name = imp_sch_text(k);
         }
     }
 done:
@@ -811,17 +566,17 @@ done:
     free(own.v);
 }
 
-static void S_compile_phase(S_cc *cc, xmlNodePtr elem, imp_sch_phase *ph)
+static void S_compile_phase(imp_sch_cc *cc, xmlNodePtr elem, imp_sch_phase *ph)
 {
-    S_nodes kids = {NULL, 0};
+    imp_sch_nodes kids = {NULL, 0};
     imp_sch *s = cc->s;
-    ph->id = S_attr(elem, "id");
+    ph->id = imp_sch_attr(elem, "id");
     if (!ph->id)
-        S_error(cc, elem, "schema error: this sch:phase has no id attribute");
-    S_kids(cc, elem, &kids, 0);
+        imp_sch_error(cc, elem, "schema error: this sch:phase has no id attribute");
+    imp_sch_kids(cc, elem, &kids, 0);
     for (size_t i = 0; i < kids.n; i++) {
         xmlNodePtr k = kids.v[i];
-        if (S_is_sch(k, "let")) {
+        if (imp_sch_is(k, "let")) {
             imp_sch_let *l = imp_sch_grow(&ph->lets, ph->nlets, sizeof *l);
             if (l) {
                 ph->nlets++;
@@ -829,12 +584,12 @@ static void S_compile_phase(S_cc *cc, xmlNodePtr elem, imp_sch_phase *ph)
             }
             continue;
         }
-        if (!S_is_sch(k, "active"))
+        if (!imp_sch_is(k, "active"))
             continue;
-        char *pid = S_attr(k, "pattern");
+        char *pid = imp_sch_attr(k, "pattern");
         int found = 0;
         if (!pid) {
-            S_error(cc, k, "schema error: sch:active has no pattern attribute");
+            imp_sch_error(cc, k, "schema error: sch:active has no pattern attribute");
             continue;
         }
         for (size_t j = 0; j < s->npatterns; j++) {
@@ -848,8 +603,10 @@ static void S_compile_phase(S_cc *cc, xmlNodePtr elem, imp_sch_phase *ph)
             found = 1;
         }
         if (!found)
-            S_error(cc, k, "schema error: phase \"%s\" activates the pattern \"%s\", but there is "
-                           "no pattern with that id", ph->id ? ph->id : "", pid);
+            imp_sch_error(cc, k,
+                          "schema error: phase \"%s\" activates the pattern \"%s\", but there is "
+                          "no pattern with that id",
+                          ph->id ? ph->id : "", pid);
         free(pid);
     }
     free(kids.v);
@@ -857,7 +614,7 @@ static void S_compile_phase(S_cc *cc, xmlNodePtr elem, imp_sch_phase *ph)
 
 /* ---- the synthetic stylesheet that gives patterns their namespaces ------- */
 
-static int S_build_style(S_cc *cc)
+static int S_build_style(imp_sch_cc *cc)
 {
     imp_sch *s = cc->s;
     xmlDocPtr sd = xmlNewDoc((const xmlChar *)"1.0");
@@ -867,6 +624,8 @@ static int S_build_style(S_cc *cc)
         return -1;
     }
     xmlDocSetRootElement(sd, root);
+    /* document("x.xml") resolves against the schema, as in an XSLT-compiled one */
+    sd->URL = xmlStrdup((const xmlChar *)s->path);
     xmlSetNs(root, xmlNewNs(root, (const xmlChar *)S_XSL_NS, (const xmlChar *)"xsl"));
     xmlNewProp(root, (const xmlChar *)"version", (const xmlChar *)"1.0");
     for (size_t i = 0; i < s->nns; i++)
@@ -893,10 +652,10 @@ static int S_build_style(S_cc *cc)
         s->style = NULL;
     }
     if (!s->style) {
-        S_error(cc, cc->keys.n ? cc->keys.v[0] : NULL,
-                "schema error: %s", cc->keys.n ? "an xsl:key in this schema is not valid (check "
-                                                 "its match and use attributes)"
-                                               : "the namespace declarations (sch:ns) are not valid");
+        imp_sch_error(cc, cc->keys.n ? cc->keys.v[0] : NULL, "schema error: %s",
+                      cc->keys.n ? "an xsl:key in this schema is not valid (check "
+                                   "its match and use attributes)"
+                                 : "the namespace declarations (sch:ns) are not valid");
         return -1;
     }
     s->nsnode = xmlDocGetRootElement(s->style->doc);
@@ -915,13 +674,13 @@ static int S_build_style(S_cc *cc)
 
 /* ---- the schema element --------------------------------------------------- */
 
-static void S_add_ns(S_cc *cc, xmlNodePtr elem)
+static void S_add_ns(imp_sch_cc *cc, xmlNodePtr elem)
 {
-    char *prefix = S_attr(elem, "prefix"), *uri = S_attr(elem, "uri");
+    char *prefix = imp_sch_attr(elem, "prefix"), *uri = imp_sch_attr(elem, "uri");
     imp_sch *s = cc->s;
     imp_sch_ns *slot = NULL;
     if (!prefix || !uri || !*prefix)
-        S_error(cc, elem, "schema error: sch:ns needs a prefix and a uri");
+        imp_sch_error(cc, elem, "schema error: sch:ns needs a prefix and a uri");
     else
         slot = imp_sch_grow(&s->ns, s->nns, sizeof *slot);
     if (!slot) {
@@ -935,85 +694,93 @@ static void S_add_ns(S_cc *cc, xmlNodePtr elem)
 }
 
 /* Sort the schema's top-level elements into what is compiled in which order. */
-static void S_collect(S_cc *cc, xmlNodePtr root)
+static void S_collect(imp_sch_cc *cc, xmlNodePtr root)
 {
-    S_nodes kids = {NULL, 0};
-    S_kids(cc, root, &kids, 0);
+    imp_sch_nodes kids = {NULL, 0};
+    imp_sch_kids(cc, root, &kids, 0);
     for (size_t i = 0; i < kids.n; i++) {
         xmlNodePtr k = kids.v[i];
-        if (S_is_sch(k, "ns")) {
+        if (imp_sch_is(k, "ns")) {
             S_add_ns(cc, k);
-        } else if (S_is_sch(k, "let")) {
-            S_push_node(&cc->lets, k);
-        } else if (S_is_sch(k, "pattern")) {
-            S_push_node(&cc->pats, k);
-        } else if (S_is_sch(k, "phase")) {
-            S_push_node(&cc->phases, k);
-        } else if (S_is_sch(k, "diagnostics")) {
-            S_nodes dk = {NULL, 0};
-            S_kids(cc, k, &dk, 0);
+        } else if (imp_sch_is(k, "let")) {
+            imp_sch_push_node(&cc->lets, k);
+        } else if (imp_sch_is(k, "pattern")) {
+            imp_sch_push_node(&cc->pats, k);
+        } else if (imp_sch_is(k, "phase")) {
+            imp_sch_push_node(&cc->phases, k);
+        } else if (imp_sch_is(k, "diagnostics")) {
+            imp_sch_nodes dk = {NULL, 0};
+            imp_sch_kids(cc, k, &dk, 0);
             for (size_t j = 0; j < dk.n; j++)
-                if (S_is_sch(dk.v[j], "diagnostic"))
-                    S_push_node(&cc->diags, dk.v[j]);
+                if (imp_sch_is(dk.v[j], "diagnostic"))
+                    imp_sch_push_node(&cc->diags, dk.v[j]);
             free(dk.v);
-        } else if (S_is_sch(k, "title") && !cc->s->title) {
-            cc->s->title = S_text_of(k);
+        } else if (imp_sch_is(k, "title") && !cc->s->title) {
+            cc->s->title = imp_sch_text(k);
         } else if (k->ns && !strcmp((const char *)k->ns->href, S_XSL_NS) &&
                    !strcmp((const char *)k->name, "key")) {
-            S_push_node(&cc->keys, k);
+            imp_sch_push_node(&cc->keys, k);
         }
     }
     free(kids.v);
     /* abstract rules, wherever they are */
     for (size_t i = 0; i < cc->pats.n; i++) {
-        S_nodes pk = {NULL, 0};
-        S_kids(cc, cc->pats.v[i], &pk, 0);
+        imp_sch_nodes pk = {NULL, 0};
+        imp_sch_kids(cc, cc->pats.v[i], &pk, 0);
         for (size_t j = 0; j < pk.n; j++) {
-            if (!S_is_sch(pk.v[j], "rule") || !S_attr_is(pk.v[j], "abstract", "true"))
+            if (!imp_sch_is(pk.v[j], "rule") || !imp_sch_attr_is(pk.v[j], "abstract", "true"))
                 continue;
-            S_arule *slot = imp_sch_grow(&cc->arules, cc->narules, sizeof *slot);
+            imp_sch_arule *slot = imp_sch_grow(&cc->arules, cc->narules, sizeof *slot);
             if (slot) {
                 slot->rule = pk.v[j];
                 slot->pattern = cc->pats.v[i];
                 cc->narules++;
             }
             if (!xmlHasProp(pk.v[j], (const xmlChar *)"id"))
-                S_error(cc, pk.v[j], "schema error: this abstract rule has no id, so nothing "
-                                     "can extend it");
+                imp_sch_error(cc, pk.v[j],
+                              "schema error: this abstract rule has no id, so nothing "
+                              "can extend it");
         }
         free(pk.v);
     }
 }
 
-static int S_check_root(S_cc *cc, xmlNodePtr root)
+static int S_check_root(imp_sch_cc *cc, xmlNodePtr root)
 {
-    if (!root || !S_is_sch(root, "schema")) {
+    if (!root || !imp_sch_is(root, "schema")) {
         int old = root && root->ns && !strcmp((const char *)root->ns->href, S_OLD_SCH_NS);
-        S_error(cc, root,
-                old ? "schema error: this is a Schematron 1.5 schema; impack reads ISO "
-                      "Schematron (namespace " IMP_SCH_NS ")"
-                    : "schema error: this is not a Schematron schema (the root must be "
-                      "sch:schema in the namespace " IMP_SCH_NS ")");
+        imp_sch_error(cc, root,
+                      old ? "schema error: this is a Schematron 1.5 schema; impack reads ISO "
+                            "Schematron (namespace " IMP_SCH_NS ")"
+                          : "schema error: this is not a Schematron schema (the root must be "
+                            "sch:schema in the namespace " IMP_SCH_NS ")");
         return -1;
     }
-    char *qb = S_attr(root, "queryBinding");
+    char *qb = imp_sch_attr(root, "queryBinding");
     int ok = !qb || !strcasecmp(qb, "xslt") || !strcasecmp(qb, "xslt1");
     if (!ok)
-        S_error(cc, root, "this schema uses query binding %s; impack supports XPath 1.0 "
-                          "(xslt/xslt1)", qb);
+        imp_sch_error(cc, root,
+                      "this schema uses query binding %s; impack supports XPath 1.0 "
+                      "(xslt/xslt1)",
+                      qb);
     free(qb);
     return ok ? 0 : -1;
 }
 
-static void S_compile_all(S_cc *cc, xmlNodePtr root)
+static void S_compile_all(imp_sch_cc *cc, xmlNodePtr root)
 {
     imp_sch *s = cc->s;
-    s->schema_version = S_attr(root, "schemaVersion");
-    s->default_phase = S_attr(root, "defaultPhase");
+    s->schema_version = imp_sch_attr(root, "schemaVersion");
+    s->default_phase = imp_sch_attr(root, "defaultPhase");
     S_collect(cc, root);
     if (S_build_style(cc))
         return;
     s->name_expr = xmlXPathCompile((const xmlChar *)"name()");
+    s->dict = xmlDictCreate();
+    if (!s->dict) {
+        imp_sch_error(cc, root, "out of memory compiling this schema");
+        return;
+    }
     for (size_t i = 0; i < cc->lets.n; i++) {
         imp_sch_let *l = imp_sch_grow(&s->lets, s->nlets, sizeof *l);
         if (l) {
@@ -1026,13 +793,14 @@ static void S_compile_all(S_cc *cc, xmlNodePtr root)
         if (!dd)
             continue;
         s->ndiags++;
-        dd->id = S_attr(cc->diags.v[i], "id");
+        dd->id = imp_sch_attr(cc->diags.v[i], "id");
         if (!dd->id)
-            S_error(cc, cc->diags.v[i], "schema error: this sch:diagnostic has no id attribute");
+            imp_sch_error(cc, cc->diags.v[i],
+                          "schema error: this sch:diagnostic has no id attribute");
         S_compile_msg(cc, cc->diags.v[i], &dd->msg);
     }
     for (size_t i = 0; i < cc->pats.n; i++) {
-        if (S_attr_is(cc->pats.v[i], "abstract", "true"))
+        if (imp_sch_attr_is(cc->pats.v[i], "abstract", "true"))
             continue;
         imp_sch_pattern *p = imp_sch_grow(&s->patterns, s->npatterns, sizeof *p);
         if (p) {
@@ -1051,7 +819,7 @@ static void S_compile_all(S_cc *cc, xmlNodePtr root)
 
 imp_sch *imp_sch_compile(const char *path, imp_diags *d)
 {
-    S_cc cc;
+    imp_sch_cc cc;
     memset(&cc, 0, sizeof cc);
     xmlDocPtr doc = NULL;
     imp_sch *s = calloc(1, sizeof *s);
@@ -1063,8 +831,11 @@ imp_sch *imp_sch_compile(const char *path, imp_diags *d)
         cc.errors++;
         goto done;
     }
+    /* save the caller's handlers before imp_xml_load installs its own */
+    imp_sch_errors_quiet(&cc.save, &cc);
     doc = imp_xml_load(path, cc.dir, d);
-    imp_sch_errors_capture(&cc.save, &cc, S_ignore_structured, S_ignore_generic);
+    imp_sch_errors_restore(&cc.save);
+    imp_sch_errors_quiet(&cc.save, &cc);
     if (!doc)
         cc.errors++;
     else if (S_check_root(&cc, xmlDocGetRootElement(doc)) == 0)
@@ -1123,6 +894,7 @@ static void S_free_rule(imp_sch_rule *r)
     free(r->context);
     xsltFreeCompMatchList(r->match);
     free(r->name_hint);
+    free(r->exact_ns);
     free(r->id);
     free(r->role);
     for (size_t i = 0; i < r->nitems; i++) {
@@ -1177,6 +949,8 @@ void imp_sch_free(imp_sch *s)
     free(s->ns);
     xmlXPathFreeCompExpr(s->name_expr);
     xmlFree(s->nslist);
+    if (s->dict)
+        xmlDictFree(s->dict);
     /* compiled patterns hold pointers into the stylesheet: it goes last */
     if (s->style)
         xsltFreeStylesheet(s->style);

@@ -1,9 +1,11 @@
-/* sch_int.h: the compiled form of a Schematron schema, shared by sch.c (compile), sch_run.c (run) and svrl.c (report). */
+/* sch_int.h: the compiled form of a Schematron schema, private to sch*.c and svrl.c. */
 #ifndef IMP_SCH_INT_H
 #define IMP_SCH_INT_H
 
 #include <stddef.h>
 
+#include <libxml/xmlstring.h>
+#include <libxml/dict.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xpath.h>
 #include <libxslt/pattern.h>
@@ -90,8 +92,11 @@ typedef struct {
 typedef struct {
     char *context;
     xsltCompMatchPtr match;
-    unsigned kinds;  /**< IMP_SCH_K_* the context can match */
-    char *name_hint; /**< when set, only nodes with this local name can match */
+    unsigned kinds;          /**< IMP_SCH_K_* the context can match */
+    char *name_hint;         /**< when set, only nodes with this local name can match */
+    const xmlChar *hint_key; /**< name_hint interned in imp_sch.dict */
+    int exact;               /**< the context is just an element name: hint + exact_ns decide */
+    char *exact_ns;          /**< that name's namespace (NULL: none) */
     char *id, *role;
     imp_sch_item *items;
     size_t nitems;
@@ -107,6 +112,7 @@ typedef struct {
     imp_sch_rule *rules;
     size_t nrules;
     unsigned kinds; /**< union of its rules' kinds */
+    int all_hinted; /**< every rule has a name hint: other names are skipped */
     imp_sch_src at;
 } imp_sch_pattern;
 
@@ -134,11 +140,12 @@ struct imp_sch {
     imp_sch_diagdef *diags;
     size_t ndiags;
     xmlXPathCompExprPtr name_expr; /**< name(), for sch:name without @path */
+    xmlDictPtr dict;               /**< the rules' name hints, compared by pointer */
     xsltStylesheetPtr style;       /**< synthetic: sch:ns bindings and xsl:key */
     xmlNodePtr nsnode;             /**< its root: in-scope namespaces = sch:ns */
     xmlNsPtr *nslist;              /**< those namespaces, for XPath contexts */
     int nsnr;
-    xsltSecurityPrefsPtr sec;      /**< no writing, no network */
+    xsltSecurityPrefsPtr sec; /**< no writing, no network */
 };
 
 /** Make room for element n of *v (elements of size bytes), doubling when n
@@ -162,13 +169,75 @@ void imp_sch_errors_capture(imp_sch_errsave *save, void *ud, xmlStructuredErrorF
 /** Put back the handlers saved by imp_sch_errors_capture. */
 void imp_sch_errors_restore(const imp_sch_errsave *save);
 
-/* svrl.c: the SVRL document of one run. All strings are copied. */
+/* ---- sch_read.c: reading schema files ---------------------------------- */
+
+typedef struct {
+    xmlNodePtr *v;
+    size_t n;
+} imp_sch_nodes;
+
+typedef struct {
+    char *path;
+    xmlDocPtr doc;
+} imp_sch_loaded;
+
+/** An abstract pattern's parameter while one of its instances is compiled. */
+typedef struct {
+    char *name;
+    size_t len;
+    char *value;
+} imp_sch_param;
+
+typedef struct {
+    xmlNodePtr rule;
+    xmlNodePtr pattern;
+} imp_sch_arule;
+
+/** Compilation state: the schema being filled and what the schema files say. */
+typedef struct {
+    imp_sch *s;
+    imp_diags *d;
+    char *dir; /**< the schema's folder: includes are read only from under it */
+    int errors;
+    imp_sch_errsave save;
+    imp_sch_loaded *docs; /**< included files, freed when compilation ends */
+    size_t ndocs;
+    imp_sch_nodes pats, keys, lets, phases, diags;
+    imp_sch_arule *arules;
+    size_t narules;
+    imp_sch_param *params;
+    size_t nparams;
+} imp_sch_cc;
+
+/** Install handlers that drop libxml2/libxslt error output. */
+void imp_sch_errors_quiet(imp_sch_errsave *save, void *ud);
+/** Fold runs of white space to one space and trim, in place; returns s. */
+char *imp_sch_fold(char *s);
+/** True for an element in the Schematron namespace called name (any name if NULL). */
+int imp_sch_is(xmlNodePtr n, const char *name);
+/** An attribute (no namespace) as a malloc'd string, or NULL. */
+char *imp_sch_attr(xmlNodePtr n, const char *name);
+int imp_sch_attr_is(xmlNodePtr n, const char *name, const char *value);
+/** An element's text content, folded (caller frees). */
+char *imp_sch_text(xmlNodePtr n);
+/** The file and line of a schema node (file interned in the schema). */
+imp_sch_src imp_sch_src_of(imp_sch_cc *cc, xmlNodePtr n);
+/** Append an error at a schema node and count it. */
+void imp_sch_error(imp_sch_cc *cc, xmlNodePtr n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void imp_sch_push_node(imp_sch_nodes *l, xmlNodePtr n);
+/** The element children of parent, with sch:include replaced by the element
+ * it names and sch:extends/@href by that element's children (and a whole
+ * schema included into a schema by its children). */
+void imp_sch_kids(imp_sch_cc *cc, xmlNodePtr parent, imp_sch_nodes *out, int depth);
+
+/* ---- svrl.c: the SVRL document of one run. All strings are copied. ------ */
 xmlDocPtr imp_svrl_new(const imp_sch *s, const char *phase);
 void imp_svrl_active_pattern(xmlDocPtr svrl, const imp_sch_pattern *p, const char *document);
 void imp_svrl_fired_rule(xmlDocPtr svrl, const imp_sch_rule *r, const char *document);
 /** svrl:failed-assert or svrl:successful-report; dids/dtexts are the
  * referenced diagnostics' ids and evaluated texts. */
-void imp_svrl_result(xmlDocPtr svrl, const imp_sch_assert *a, xmlNodePtr node,
-                     const char *text, char *const *dids, char *const *dtexts, size_t nd);
+void imp_svrl_result(xmlDocPtr svrl, const imp_sch_assert *a, xmlNodePtr node, const char *text,
+                     char *const *dids, char *const *dtexts, size_t nd);
 
 #endif

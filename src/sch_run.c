@@ -1,4 +1,4 @@
-/* sch_run.c: run a compiled Schematron schema over a document: rule matching, lets, messages, subordinate documents. */
+/* sch_run.c: run a compiled Schematron schema over a document and its subordinate documents. */
 #include "sch_int.h"
 
 #include <stdarg.h>
@@ -34,7 +34,8 @@ typedef struct {
     xsltTransformContextPtr t;
     xmlNsPtr *nslist; /* borrowed from the schema */
     int nsnr;
-    xmlNodePtr *nodes; /* every node in document order, built on first use */
+    xmlNodePtr *nodes;    /* every node in document order, built on first use */
+    const xmlChar **keys; /* each node's name as a rule name hint, or NULL */
     size_t nnodes;
     int walked;
 } S_doc;
@@ -146,8 +147,8 @@ static void S_fail(S_run *R, imp_sch_src at, const char *what, const char *expr)
         return;
     R->failed = 1;
     imp_diag_add(R->d, IMP_SEV_ERROR, at.file, at.line, 0, NULL,
-                 "schema error: the %s \"%s\" could not be evaluated%s%s", what,
-                 expr ? expr : "", R->err[0] ? ": " : "", R->err);
+                 "schema error: the %s \"%s\" could not be evaluated%s%s", what, expr ? expr : "",
+                 R->err[0] ? ": " : "", R->err);
 }
 
 /* Make node the context node (and current()) of the next evaluation. */
@@ -267,7 +268,7 @@ static S_doc *S_doc_for(S_run *R, xmlDocPtr doc)
 
 /* Every node XSLT patterns can match, in document order: the document,
  * elements, their attributes, text, comments and processing instructions. */
-static int S_walk(S_doc *sd)
+static int S_walk(S_doc *sd, xmlDictPtr hints)
 {
     size_t cap = 256;
     sd->walked = 1;
@@ -309,6 +310,14 @@ static int S_walk(S_doc *sd)
         }
         if (cur)
             cur = cur->next;
+    }
+    sd->keys = calloc(sd->nnodes, sizeof *sd->keys);
+    if (!sd->keys)
+        return -1;
+    for (size_t i = 0; i < sd->nnodes; i++) {
+        xmlNodePtr n = sd->nodes[i];
+        if (n->type == XML_ELEMENT_NODE || n->type == XML_ATTRIBUTE_NODE)
+            sd->keys[i] = xmlDictExists(hints, n->name, -1);
     }
     return 0;
 }
@@ -428,10 +437,9 @@ static xmlDocPtr S_builtin_load(S_run *R, const char *uri, xmlNodePtr ref)
         why = tmp.n ? tmp.v[0].msg : "it is not well-formed XML";
     if (!doc) {
         xmlDocPtr where = ref && ref->doc ? ref->doc : R->inst;
-        imp_diag_add(R->d, IMP_SEV_ERROR, (const char *)where->URL,
-                     S_line(ref ? ref : (xmlNodePtr)where), 0, NULL,
-                     "the document \"%s\" named here could not be read: %s", path ? path : uri,
-                     why);
+        imp_diag_add(
+            R->d, IMP_SEV_ERROR, (const char *)where->URL, S_line(ref ? ref : (xmlNodePtr)where), 0,
+            NULL, "the document \"%s\" named here could not be read: %s", path ? path : uri, why);
     }
     S_cached *slot = imp_sch_grow(&R->cache, R->ncache, sizeof *slot);
     if (slot && (slot->uri = strdup(uri))) {
@@ -471,26 +479,6 @@ static void S_put(S_buf *b, const char *s)
     b->n += len;
 }
 
-static char *S_fold(char *s)
-{
-    char *w = s;
-    int space = 1;
-    for (char *r = s; *r; r++) {
-        if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
-            if (!space)
-                *w++ = ' ';
-            space = 1;
-        } else {
-            *w++ = *r;
-            space = 0;
-        }
-    }
-    if (w > s && w[-1] == ' ')
-        w--;
-    *w = '\0';
-    return s;
-}
-
 /* A message with value-of and name evaluated, white space folded. */
 static char *S_render(S_run *R, S_doc *sd, xmlNodePtr node, const imp_sch_msg *m, imp_sch_src at)
 {
@@ -503,9 +491,8 @@ static char *S_render(S_run *R, S_doc *sd, xmlNodePtr node, const imp_sch_msg *m
             continue;
         }
         int value = part->kind == IMP_SCH_PART_VALUE;
-        xmlXPathObjectPtr o =
-            S_eval(R, sd, node, part->expr ? part->expr : R->s->name_expr, at,
-                   value ? "select" : "path", part->text ? part->text : "name()");
+        xmlXPathObjectPtr o = S_eval(R, sd, node, part->expr ? part->expr : R->s->name_expr, at,
+                                     value ? "select" : "path", part->text ? part->text : "name()");
         if (!o) {
             free(b.v);
             return NULL;
@@ -515,7 +502,7 @@ static char *S_render(S_run *R, S_doc *sd, xmlNodePtr node, const imp_sch_msg *m
         xmlFree(str);
         xmlXPathFreeObject(o);
     }
-    return b.v ? S_fold(b.v) : NULL;
+    return b.v ? imp_sch_fold(b.v) : NULL;
 }
 
 static void S_assert(S_run *R, S_doc *sd, const imp_sch_pattern *p, const imp_sch_rule *r,
@@ -591,11 +578,14 @@ static void S_run_pattern(S_run *R, const imp_sch_pattern *p, S_doc *sd)
         imp_svrl_active_pattern(R->svrl, p, (const char *)sd->doc->URL);
     if (S_bind_lets(R, sd, (xmlNodePtr)sd->doc, p->lets, p->nlets) || !p->nrules)
         goto done;
-    if (!sd->walked && S_walk(sd)) {
+    if (!sd->walked && S_walk(sd, R->s->dict)) {
         R->failed = 1;
         goto done;
     }
     for (size_t i = 0; i < sd->nnodes && !R->failed; i++) {
+        const xmlChar *key = sd->keys[i];
+        if (p->all_hinted && !key)
+            continue; /* a name none of this pattern's rules can match */
         xmlNodePtr n = sd->nodes[i];
         unsigned k = S_kind(n);
         if (!(p->kinds & k))
@@ -603,8 +593,18 @@ static void S_run_pattern(S_run *R, const imp_sch_pattern *p, S_doc *sd)
         S_focus(sd, n);
         for (size_t j = 0; j < p->nrules; j++) {
             const imp_sch_rule *r = &p->rules[j];
-            if (!(r->kinds & k) || (r->name_hint && strcmp((const char *)n->name, r->name_hint)))
+            if (!(r->kinds & k) || (r->hint_key && r->hint_key != key))
                 continue;
+            if (r->exact) {
+                /* the name matched; the namespace decides, as libxslt would */
+                if (n->ns ? !n->ns->href ||
+                                (r->exact_ns && !strcmp((const char *)n->ns->href, r->exact_ns))
+                          : !r->exact_ns) {
+                    S_fire(R, sd, p, r, n);
+                    break;
+                }
+                continue;
+            }
             R->err[0] = '\0';
             int m = xsltTestCompMatchList(sd->t, n, r->match);
             if (m < 0 || sd->t->state == XSLT_STATE_STOPPED) {
@@ -627,8 +627,8 @@ static void S_run_documents(S_run *R, const imp_sch_pattern *p, S_doc *main)
     char **items = NULL;
     xmlNodePtr *refs = NULL;
     size_t n = 0;
-    xmlXPathObjectPtr o = S_eval(R, main, (xmlNodePtr)R->inst, p->documents_expr, p->at,
-                                 "documents", p->documents);
+    xmlXPathObjectPtr o =
+        S_eval(R, main, (xmlNodePtr)R->inst, p->documents_expr, p->at, "documents", p->documents);
     if (!o)
         return;
     int nodes = o->type == XPATH_NODESET || o->type == XPATH_XSLT_TREE;
@@ -642,7 +642,7 @@ static void S_run_documents(S_run *R, const imp_sch_pattern *p, S_doc *main)
     }
     xmlXPathFreeObject(o);
     for (size_t i = 0; i < n && !R->failed; i++) {
-        char *ref = items[i] ? S_fold(items[i]) : NULL;
+        char *ref = items[i] ? imp_sch_fold(items[i]) : NULL;
         if (!ref || !*ref)
             continue;
         char *uri = S_resolve(ref, (const char *)R->inst->URL);
@@ -765,6 +765,7 @@ int imp_sch_validate(imp_sch *s, xmlDocPtr doc, const imp_sch_opts *opts, imp_di
             S_clean_source(R.docs[i]->doc);
         xsltFreeTransformContext(R.docs[i]->t);
         free(R.docs[i]->nodes);
+        free(R.docs[i]->keys);
         free(R.docs[i]);
     }
     free(R.docs);

@@ -55,8 +55,8 @@ void imp_svrl_fired_rule(xmlDocPtr svrl, const imp_sch_rule *r, const char *docu
     S_prop(n, "document", document);
 }
 
-void imp_svrl_result(xmlDocPtr svrl, const imp_sch_assert *a, xmlNodePtr node,
-                     const char *text, char *const *dids, char *const *dtexts, size_t nd)
+void imp_svrl_result(xmlDocPtr svrl, const imp_sch_assert *a, xmlNodePtr node, const char *text,
+                     char *const *dids, char *const *dtexts, size_t nd)
 {
     xmlNodePtr n = S_add(svrl, a->report ? "successful-report" : "failed-assert");
     if (!n)

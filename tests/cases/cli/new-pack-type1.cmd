@@ -1,0 +1,1 @@
+new pack --type 1
