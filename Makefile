@@ -24,6 +24,7 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 CFLAGS  += -std=c11 -D_XOPEN_SOURCE=700 $(OPT) $(WARN) $(PKG_CFLAGS) \
            -DIMP_VERSION='"$(VERSION)"' -DIMP_DATADIR='"$(PREFIX)/share/impack"'
+LDFLAGS += -Wl,-O1 -Wl,--as-needed
 LDLIBS  += $(PKG_LIBS) $(SANLD)
 
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
@@ -42,7 +43,7 @@ $(BUILD):
 	mkdir -p $@
 
 $(BUILD)/impack: $(LIB_OBJ) $(BUILD)/main.o
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 impack: $(BUILD)/impack
 	cp $< $@
@@ -56,6 +57,7 @@ unit: $(UNIT_BIN)
 e2e: $(BUILD)/impack
 	@sh tests/run_cases.sh $(BUILD)/impack
 	@sh tests/starter.sh $(BUILD)/impack
+	@sh tests/svrl.sh $(BUILD)/impack
 
 # The one test command README gives.
 test: unit e2e
@@ -75,7 +77,7 @@ valgrind: $(BUILD)/impack
 demo:
 	@sh tests/deps.sh
 	@$(MAKE) --no-print-directory impack
-	./impack check samples/*.xml samples/packs/*.xml
+	./impack check samples/*.xml
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c

@@ -48,6 +48,8 @@ struct imp_rng {
     size_t nelems;
     xmlNodePtr *walked; /* <element> patterns already described */
     size_t nwalked;
+    xmlNodePtr *defines; /* the grammar's <define>s, while it is read */
+    size_t ndefines;
 };
 
 static void *S_grow(void *p, size_t n, size_t size)
@@ -92,15 +94,12 @@ static void S_add_value(S_vals *vals, const char *v)
 
 static xmlNodePtr S_define(imp_rng *r, const char *name)
 {
-    xmlNodePtr g = xmlDocGetRootElement(r->grammar);
-    for (xmlNodePtr n = g ? g->children : NULL; n; n = n->next)
-        if (S_is(n, "define")) {
-            xmlChar *dn = xmlGetProp(n, (const xmlChar *)"name");
-            int hit = dn && !strcmp((const char *)dn, name);
-            xmlFree(dn);
-            if (hit)
-                return n;
-        }
+    for (size_t i = 0; i < r->ndefines; i++) {
+        xmlAttrPtr a = xmlHasProp(r->defines[i], (const xmlChar *)"name");
+        const xmlChar *dn = a && a->children ? a->children->content : NULL;
+        if (dn && !strcmp((const char *)dn, name))
+            return r->defines[i];
+    }
     return NULL;
 }
 
@@ -252,6 +251,7 @@ void imp_rng_free(imp_rng *r)
     }
     free(r->elems);
     free(r->walked);
+    free(r->defines);
     if (r->schema)
         xmlRelaxNGFree(r->schema);
     xmlFreeDoc(r->grammar);
@@ -268,21 +268,14 @@ imp_rng *imp_rng_compile(const char *path, imp_diags *d)
     r->grammar = imp_xml_load(path, dir, d);
     if (!r->grammar)
         goto fail;
-    xmlDocPtr copy = xmlCopyDoc(r->grammar, 1);
-    pc = copy ? xmlRelaxNGNewDocParserCtxt(copy) : NULL;
+    /* libxml2 parses its own copy of the grammar document */
+    pc = xmlRelaxNGNewDocParserCtxt(r->grammar);
     r->schema = pc ? xmlRelaxNGParse(pc) : NULL;
-    xmlFreeDoc(copy);
     if (!r->schema) {
         imp_diag_add(d, IMP_SEV_ERROR, path, 0, 0, NULL,
                      "this RELAX NG schema could not be compiled; is the installation damaged?");
         goto fail;
     }
-    xmlNodePtr g = xmlDocGetRootElement(r->grammar);
-    for (xmlNodePtr n = g ? g->children : NULL; n; n = n->next)
-        if (S_is(n, "start")) {
-            S_walkctx c = {r, (size_t)-1, NULL, 0, 0, 0};
-            S_walk_children(c, n);
-        }
     xmlRelaxNGFreeParserCtxt(pc);
     free(dir);
     return r;
@@ -570,6 +563,33 @@ static int S_explain_content(imp_rng *r, xmlNodePtr e, const char *file, imp_dia
     return said;
 }
 
+/* Read the grammar into the table of elements, attributes and values. Done
+ * the first time a document is invalid: valid documents never need it. */
+static void S_build_table(imp_rng *r)
+{
+    if (!r->grammar)
+        return;
+    xmlNodePtr g = xmlDocGetRootElement(r->grammar);
+    for (xmlNodePtr n = g ? g->children : NULL; n; n = n->next)
+        if (S_is(n, "define")) {
+            r->defines = S_grow(r->defines, r->ndefines, sizeof *r->defines);
+            r->defines[r->ndefines++] = n;
+        }
+    for (xmlNodePtr n = g ? g->children : NULL; n; n = n->next)
+        if (S_is(n, "start")) {
+            S_walkctx c = {r, (size_t)-1, NULL, 0, 0, 0};
+            S_walk_children(c, n);
+        }
+    xmlFreeDoc(r->grammar);
+    r->grammar = NULL;
+    free(r->walked);
+    r->walked = NULL;
+    r->nwalked = 0;
+    free(r->defines);
+    r->defines = NULL;
+    r->ndefines = 0;
+}
+
 /* Explain an element and everything below it; returns how many problems. */
 static int S_explain_tree(imp_rng *r, xmlNodePtr e, const char *file, imp_diags *d)
 {
@@ -606,6 +626,7 @@ int imp_rng_validate(imp_rng *r, xmlDocPtr doc, imp_diags *d)
      * first problem; the table of the grammar lets us say what is wrong
      * and what is allowed, everywhere in the file. */
     const char *file = (const char *)doc->URL;
+    S_build_table(r);
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (!root || !S_explain_tree(r, root, file, d))
         imp_diag_add(d, IMP_SEV_ERROR, file, root ? imp_xml_line(root) : 0, 0, NULL,

@@ -1,0 +1,1 @@
+schematron ../../../schemas/pack.sch ../rules/stage.plan.xml

@@ -1,0 +1,1 @@
+schematron ../../../schemas/pack.sch ../../../samples/paused-type4-complex.xml

@@ -1,0 +1,1 @@
+schematron library.sch books.inc.xml --phase #ALL

@@ -1,0 +1,1 @@
+schematron broken.inc.sch books.inc.xml

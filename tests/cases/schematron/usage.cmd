@@ -1,0 +1,1 @@
+schematron library.sch
