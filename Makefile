@@ -32,7 +32,7 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 
-.PHONY: all test unit e2e bench demo clean install valgrind format lint deps-check approve
+.PHONY: all test unit e2e bench demo clean install valgrind format lint approve rnc
 
 all: impack
 
@@ -94,3 +94,7 @@ install: impack
 
 clean:
 	rm -rf build impack
+
+# The grammar in RELAX NG compact syntax, for Emacs nXML (needs Debian's trang).
+rnc:
+	trang schemas/impack.rng schemas/impack.rnc
