@@ -17,6 +17,26 @@ static char *S_dup(const char *s)
     return r;
 }
 
+char *imp_diag_fold(char *s)
+{
+    char *w = s;
+    int space = 1;
+    for (char *r = s; *r; r++) {
+        if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
+            if (!space)
+                *w++ = ' ';
+            space = 1;
+        } else {
+            *w++ = *r;
+            space = 0;
+        }
+    }
+    if (w > s && w[-1] == ' ')
+        w--;
+    *w = '\0';
+    return s;
+}
+
 void imp_diag_add(imp_diags *d, imp_severity sev, const char *file, long line,
                   long col, const char *rule, const char *fmt, ...)
 {
@@ -40,23 +60,7 @@ void imp_diag_add(imp_diags *d, imp_severity sev, const char *file, long line,
     va_end(ap2);
     if (!msg)
         return;
-    /* one line per diagnostic: fold runs of white space */
-    char *w = msg;
-    int space = 1;
-    for (char *r = msg; *r; r++) {
-        int ws = (*r == ' ' || *r == '\n' || *r == '\t' || *r == '\r');
-        if (ws) {
-            if (!space)
-                *w++ = ' ';
-            space = 1;
-        } else {
-            *w++ = *r;
-            space = 0;
-        }
-    }
-    if (w > msg && w[-1] == ' ')
-        w--;
-    *w = '\0';
+    imp_diag_fold(msg); /* one line per diagnostic */
     imp_diag *g = &d->v[d->n++];
     g->sev = sev;
     g->file = S_dup(file);

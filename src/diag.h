@@ -33,6 +33,9 @@ void imp_diag_add(imp_diags *d, imp_severity sev, const char *file, long line,
                   long col, const char *rule, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
+/** Fold runs of white space to one space and trim, in place; returns s. */
+char *imp_diag_fold(char *s);
+
 /** Append every diagnostic of src to dst (copies). */
 void imp_diag_append(imp_diags *dst, const imp_diags *src);
 

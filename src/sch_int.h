@@ -211,8 +211,6 @@ typedef struct {
 
 /** Install handlers that drop libxml2/libxslt error output. */
 void imp_sch_errors_quiet(imp_sch_errsave *save, void *ud);
-/** Fold runs of white space to one space and trim, in place; returns s. */
-char *imp_sch_fold(char *s);
 /** True for an element in the Schematron namespace called name (any name if NULL). */
 int imp_sch_is(xmlNodePtr n, const char *name);
 /** An attribute (no namespace) as a malloc'd string, or NULL. */

@@ -98,33 +98,12 @@ int imp_sch_attr_is(xmlNodePtr n, const char *name, const char *value)
     return r;
 }
 
-/* Fold runs of white space to one space and trim, in place. */
-char *imp_sch_fold(char *s)
-{
-    char *w = s;
-    int space = 1;
-    for (char *r = s; *r; r++) {
-        if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
-            if (!space)
-                *w++ = ' ';
-            space = 1;
-        } else {
-            *w++ = *r;
-            space = 0;
-        }
-    }
-    if (w > s && w[-1] == ' ')
-        w--;
-    *w = '\0';
-    return s;
-}
-
 char *imp_sch_text(xmlNodePtr n)
 {
     xmlChar *c = xmlNodeGetContent(n);
     char *r = S_dup(c ? (const char *)c : "");
     xmlFree(c);
-    return r ? imp_sch_fold(r) : NULL;
+    return r ? imp_diag_fold(r) : NULL;
 }
 
 /* The file a node came from, interned in the schema so sources can borrow it. */

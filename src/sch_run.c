@@ -502,7 +502,7 @@ static char *S_render(S_run *R, S_doc *sd, xmlNodePtr node, const imp_sch_msg *m
         xmlFree(str);
         xmlXPathFreeObject(o);
     }
-    return b.v ? imp_sch_fold(b.v) : NULL;
+    return b.v ? imp_diag_fold(b.v) : NULL;
 }
 
 static void S_assert(S_run *R, S_doc *sd, const imp_sch_pattern *p, const imp_sch_rule *r,
@@ -642,7 +642,7 @@ static void S_run_documents(S_run *R, const imp_sch_pattern *p, S_doc *main)
     }
     xmlXPathFreeObject(o);
     for (size_t i = 0; i < n && !R->failed; i++) {
-        char *ref = items[i] ? imp_sch_fold(items[i]) : NULL;
+        char *ref = items[i] ? imp_diag_fold(items[i]) : NULL;
         if (!ref || !*ref)
             continue;
         char *uri = S_resolve(ref, (const char *)R->inst->URL);
