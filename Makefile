@@ -2,7 +2,7 @@
 # `make` builds ./impack; `make test` runs every test; see README.md.
 
 CC      ?= cc
-PKGS    := libxml-2.0 libxslt libexslt
+PKGS    := libxml-2.0 libxslt libexslt pangocairo fontconfig librsvg-2.0 gdk-pixbuf-2.0
 PREFIX  ?= /usr/local
 VERSION := 0.1.0
 

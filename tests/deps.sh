@@ -1,7 +1,9 @@
 #!/bin/sh
 # Install impack's build and test dependencies on Debian 12 when run as root;
 # otherwise print the apt-get line to run.
-PKGS="build-essential pkg-config libxml2-dev libxslt1-dev libcmocka-dev libxml2-utils"
+PKGS="build-essential pkg-config libxml2-dev libxslt1-dev libcmocka-dev libxml2-utils \
+      libpango1.0-dev libcairo2-dev librsvg2-dev libgdk-pixbuf-2.0-dev \
+      fonts-dejavu-core fonts-liberation2 poppler-utils qpdf"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

@@ -1,0 +1,109 @@
+/* area.h: the area tree layout produces and the renderers (PDF, text) draw. */
+#ifndef IMP_AREA_H
+#define IMP_AREA_H
+
+#include <pango/pango.h>
+
+#include "fo.h"
+
+/*
+ * Coordinates are points, origin at the page's top-left corner, y growing
+ * downwards (as Cairo draws). Every area is positioned absolutely on its
+ * page, so a renderer never adds offsets.
+ */
+typedef enum {
+    IMP_AREA_PAGE,  /**< one page: w, h */
+    IMP_AREA_BOX,   /**< a rectangle: background, borders, clip; a structure element */
+    IMP_AREA_LINE,  /**< a line of text: a PangoLayoutLine drawn at (x, baseline) */
+    IMP_AREA_RULE,  /**< a straight line: leaders of pattern rule, text decorations */
+    IMP_AREA_IMAGE, /**< an external graphic */
+    IMP_AREA_LINK,  /**< a link annotation over a rectangle */
+    IMP_AREA_DEST   /**< a named destination (an FO id) at (x, y) */
+} imp_area_kind;
+
+typedef struct imp_area imp_area;
+
+/** The image data an IMAGE area draws. */
+typedef struct imp_image imp_image;
+
+struct imp_area {
+    imp_area_kind kind;
+    imp_area *parent, *first, *last, *next;
+    double x, y, w, h;      /**< the area's rectangle (for LINE: its line box) */
+    const imp_fo *fo;       /**< the FO it came from (for messages), may be NULL */
+
+    /* BOX */
+    imp_color background;   /**< a == 0: none */
+    imp_border border[4];   /**< drawn on the rectangle's edges (before, after, start, end) */
+    int clip;               /**< clip children to the padding rectangle */
+    double clip_x, clip_y, clip_w, clip_h;
+
+    /* structure (BOX, LINE, IMAGE, LINK): the tagged-PDF element this area is
+     * part of. A BOX with struct_type opens a structure element that its
+     * children belong to; NULL means "no element of its own". */
+    const char *struct_type; /**< "Document", "Part", "H1".."H6", "P", "L", "LI", "Lbl",
+                                  "LBody", "Table", "THead", "TBody", "TFoot", "TR", "TH",
+                                  "TD", "Figure", "Link", "Artifact" (running heads) */
+    const char *alt;        /**< alternative text (Figure), borrowed from the FO props */
+    const char *lang;       /**< language of this element when it differs, borrowed */
+    int struct_id;          /**< the same structure element continued across pages:
+                                 areas with equal non-zero struct_id are one element */
+
+    /* LINE: drawn with pango_cairo_show_layout_line(cr, line) at (x, baseline) */
+    PangoLayoutLine *line;  /**< owned reference (pango_layout_line_ref) */
+    double baseline;
+
+    /* RULE: from (x, y) to (x + w, y + h) — horizontal rules have h == 0 */
+    double thickness;
+    imp_border_style style;
+    imp_color color;
+
+    /* IMAGE: drawn scaled into the rectangle */
+    imp_image *image;       /**< shared, reference counted */
+
+    /* LINK: rectangle x, y, w, h; one of the two is set */
+    char *uri;              /**< external destination (owned) */
+    char *dest;             /**< internal destination: an FO id (owned) */
+
+    /* DEST: the named destination (owned), at (x, y) */
+    char *name;
+};
+
+/** An outline (bookmark) entry; children nest. */
+typedef struct imp_outline imp_outline;
+struct imp_outline {
+    char *title;      /**< owned */
+    char *dest;       /**< FO id it points to (owned), or NULL */
+    char *uri;        /**< external destination (owned), or NULL */
+    int open;         /**< starting-state="show" */
+    imp_outline *first, *next;
+};
+
+/** The laid-out document. */
+typedef struct {
+    imp_area *first_page, *last_page; /**< PAGE areas, linked by next */
+    int npages;
+    imp_outline *outline;             /**< top-level entries, linked by next */
+    char *title, *author, *subject, *keywords, *lang; /**< owned; may be NULL */
+} imp_area_doc;
+
+/** New area of a kind, appended to parent (NULL: unattached). Zeroed. */
+imp_area *imp_area_new(imp_area_kind kind, imp_area *parent);
+
+/** Free a document's pages, outline and strings. */
+void imp_area_doc_free(imp_area_doc *ad);
+
+/** Image data: a decoded surface (PNG, JPEG via gdk-pixbuf) or a vector
+ * image (SVG, via librsvg), with the original bytes for JPEG pass-through. */
+struct imp_image {
+    int refs;
+    double width, height;    /**< intrinsic size in points */
+    void *surface;           /**< cairo_surface_t * for raster images, or NULL */
+    void *svg;               /**< RsvgHandle * for SVG, or NULL */
+    unsigned char *jpeg;     /**< original JPEG bytes (attached as mime data), or NULL */
+    size_t jpeg_len;
+};
+
+void imp_image_unref(imp_image *img);
+
+#endif
