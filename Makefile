@@ -51,11 +51,18 @@ impack: $(BUILD)/impack
 $(BUILD)/test_%: tests/unit/test_%.c $(LIB_OBJ)
 	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) -Isrc -o $@ $^ $(LDLIBS) $(shell pkg-config --libs cmocka)
 
+$(BUILD)/pngdiff: tests/pngdiff.c | $(BUILD)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
+
+$(BUILD)/floor: tests/bench/floor.c | $(BUILD)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
+
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
-e2e: $(BUILD)/impack
+e2e: $(BUILD)/impack $(BUILD)/pngdiff
 	@sh tests/run_cases.sh $(BUILD)/impack
+	@sh tests/fo_cases.sh $(BUILD)/impack $(BUILD)/pngdiff
 	@sh tests/starter.sh $(BUILD)/impack
 	@sh tests/svrl.sh $(BUILD)/impack
 
@@ -64,11 +71,12 @@ test: unit e2e
 	@echo "make test: all passed"
 
 # Re-approve expected outputs after an intended change (review the diff!).
-approve: $(BUILD)/impack
+approve: $(BUILD)/impack $(BUILD)/pngdiff
 	@APPROVE=1 sh tests/run_cases.sh $(BUILD)/impack
+	@APPROVE=1 sh tests/fo_cases.sh $(BUILD)/impack $(BUILD)/pngdiff
 
-bench: $(BUILD)/impack
-	@sh tests/bench.sh $(BUILD)/impack
+bench: $(BUILD)/impack $(BUILD)/floor
+	@sh tests/bench.sh $(BUILD)/impack $(BUILD)/floor
 
 valgrind: $(BUILD)/impack
 	@VALGRIND=1 sh tests/run_cases.sh $(BUILD)/impack

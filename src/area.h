@@ -51,6 +51,8 @@ struct imp_area {
 
     /* LINE: drawn with pango_cairo_show_layout_line(cr, line) at (x, baseline) */
     PangoLayoutLine *line;  /**< owned reference (pango_layout_line_ref) */
+    PangoLayout *layout;    /**< owned reference (g_object_ref) to the line's layout: a
+                                 line does not keep its layout alive on its own */
     double baseline;
 
     /* RULE: from (x, y) to (x + w, y + h) — horizontal rules have h == 0 */
@@ -100,7 +102,8 @@ struct imp_image {
     double width, height;    /**< intrinsic size in points */
     void *surface;           /**< cairo_surface_t * for raster images, or NULL */
     void *svg;               /**< RsvgHandle * for SVG, or NULL */
-    unsigned char *jpeg;     /**< original JPEG bytes (attached as mime data), or NULL */
+    unsigned char *jpeg;     /**< original JPEG bytes, or NULL: borrowed from the surface,
+                                  which owns them as its CAIRO_MIME_TYPE_JPEG data */
     size_t jpeg_len;
 };
 

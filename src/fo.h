@@ -8,8 +8,11 @@
 
 #define IMP_FO_NS "http://www.w3.org/1999/XSL/Format"
 
-/** Formatting object kinds impack knows; anything else is IMP_FO_UNKNOWN
- * (warned about once, with its line, and its content ignored). */
+/** Formatting object kinds impack knows. Other FO elements get no node:
+ * they are warned about (with their line, at most five times per name) and
+ * their content is skipped, except that fo:float becomes a BLOCK and
+ * fo:bidi-override an INLINE (imp_fo.name tells) and fo:page-sequence-wrapper
+ * only passes its inherited properties on. IMP_FO_UNKNOWN is never built. */
 typedef enum {
     IMP_FO_UNKNOWN = 0,
     IMP_FO_TEXT, /**< character data: fo->text */
@@ -119,21 +122,29 @@ typedef enum { IMP_LEADER_SPACE = 0, IMP_LEADER_RULE, IMP_LEADER_DOTS, IMP_LEADE
  * (shorthands expanded, absolute mapped to relative, em and font-size
  * percentages resolved against the font size, keywords resolved).
  * Percentages of widths/heights stay as IMP_LEN_PCT for layout to resolve.
- * Strings are owned by the props (freed with the tree).
+ * Strings (font_family, lang, id, ...) live in the document's string pool
+ * (or are static): never free or modify them; they stay valid until
+ * imp_fo_free. Inherited strings are shared, not copied, so compare them
+ * with strcmp (or by pointer as a fast path).
  */
 typedef struct {
     /* fonts and text (inherited) */
-    char *font_family;     /**< as written: "DejaVu Sans, serif" (Pango accepts such lists) */
+    char *font_family;     /**< "DejaVu Sans, serif": quotes stripped, names joined by ", "
+                                (Pango accepts such lists); initial "sans-serif" as in FOP */
     double font_size;      /**< points */
     int font_weight;       /**< 100..900 */
     int font_style;        /**< 0 normal, 1 italic, 2 oblique */
     int font_variant_small_caps;
     double line_height;    /**< points (normal = 1.2 × font-size) */
+    double line_height_factor; /**< > 0 when line-height was "normal" or a number: it is
+                                    inherited as that factor of each FO's own font size */
     imp_color color;
     imp_text_align text_align;
     imp_text_align text_align_last; /**< IMP_TA_RELATIVE = follow text-align (justify→start) */
-    double text_indent;    /**< points (percent resolved later: kept as pt if absolute) */
-    double last_line_end_indent;
+    double text_indent;    /**< points, plus text_indent_pct */
+    double last_line_end_indent; /**< points, plus last_line_end_indent_pct */
+    double text_indent_pct, last_line_end_indent_pct; /**< percent of the containing block's
+                                    inline-progression-dimension (usually 0), to add */
     int hyphenate;
     char *lang;            /**< from xml:lang, or language (+ country): "en-GB"; NULL if none */
     int white_space_collapse;   /**< 1 true (initial), 0 false */
@@ -142,13 +153,18 @@ typedef struct {
            IMP_WS_IGNORE_IF_BEFORE_LINEFEED, IMP_WS_IGNORE_IF_AFTER_LINEFEED } white_space_treatment;
     int wrap_option_wrap;  /**< 1 wrap (initial), 0 no-wrap */
     double letter_spacing, word_spacing;
-    int text_decoration;   /**< bit 1 underline, 2 overline, 4 line-through */
+    int text_decoration;   /**< bit 1 underline, 2 overline, 4 line-through; carries the
+                                ancestors' decorations (XSL 7.17.4), minus no-underline... */
     int orphans, widows;   /**< initial 2 */
     double start_indent;   /**< points (inherited; margin-left etc. folded in per XSL 5.3.2) */
     double end_indent;     /**< points (inherited) */
+    double start_indent_pct, end_indent_pct; /**< percent of the containing reference area's
+                                    inline-progression-dimension, added to the points
+                                    (usually 0; "10%" or label-end() set it) */
     imp_len provisional_distance_between_starts; /**< initial 24pt */
     imp_len provisional_label_separation;        /**< initial 6pt */
     double border_separation; /**< inherited; border-separation block-progression-dimension */
+    double border_separation_ipd; /**< inherited; its inline-progression-dimension */
     int border_collapse;   /**< 1 collapse (initial), 0 separate */
     imp_leader_pattern leader_pattern; /**< inherited */
     imp_len leader_length_min, leader_length_opt, leader_length_max; /**< inherited */
@@ -156,7 +172,8 @@ typedef struct {
     imp_border_style rule_style; /**< inherited, initial solid */
     int visibility_hidden;
 
-    /* not inherited */
+    /* not inherited (props.c copies every field above this line from the parent,
+     * so keep inherited fields above it and the others below) */
     imp_space space_before, space_after, space_start, space_end;
     double padding[4];     /**< before, after, start, end (pt) */
     int padding_retain[4];
@@ -165,20 +182,29 @@ typedef struct {
     imp_len width, height;      /**< also inline/block-progression-dimension */
     imp_len min_height;         /**< block-progression-dimension.minimum */
     imp_break break_before, break_after;
-    int keep_together, keep_with_next, keep_with_previous; /**< within-page or combined */
-    int display_align;     /**< 0 auto/before, 1 center, 2 after */
+    int keep_together, keep_with_next, keep_with_previous; /**< the stronger of the
+                                .within-page and .within-column components (impack has
+                                one column); .within-line is not a pagination keep
+                                (keep-together.within-line="always" sets no-wrap).
+                                keep-together is inherited (XSL 7.20.3), the others not */
+    int display_align;     /**< 0 auto/before, 1 center, 2 after (inherited, XSL 7.14.4) */
     int overflow_hidden;   /**< overflow hidden/scroll/error-if-overflow: clip */
-    int reference_orientation; /**< 0, 90, 180, 270 (negative normalised) */
+    int reference_orientation; /**< 0, 90, 180, 270 (negative normalised): as given on
+                                    this FO, relative to the parent reference area */
     char *id;
     char *role;            /**< role="H1" etc: the PDF structure type */
     char *alt_text;        /**< fox:alt-text or role-less alt (for images) */
     /* page masters and regions */
     imp_len page_width, page_height; /**< auto → A4 */
-    double margin[4];      /**< absolute-mapped margins, for page masters and regions */
+    double margin[4];      /**< margin-top/bottom/left/right as given on this FO (mapped
+                                to before/after/start/end; "auto" is 0), for page masters
+                                and regions. On blocks they are already folded into
+                                space-before/after and start/end-indent (XSL 5.3.2) */
     imp_len extent;        /**< region-before/after/start/end */
     int precedence;        /**< region-before/after precedence="true" */
     char *master_name, *master_reference, *flow_name, *region_name;
     int initial_page_number; /**< 0 = auto */
+    int initial_page_parity; /**< with initial_page_number 0: 1 auto-odd, 2 auto-even, else 0 */
     enum { IMP_FPC_AUTO = 0, IMP_FPC_EVEN, IMP_FPC_ODD, IMP_FPC_END_ON_EVEN, IMP_FPC_END_ON_ODD,
            IMP_FPC_NO_FORCE } force_page_count;
     int maximum_repeats;   /**< -1 = no-limit */
@@ -189,23 +215,35 @@ typedef struct {
     int table_layout_fixed;
     imp_len column_width;  /**< table-column width; auto when proportional */
     double column_proportion; /**< N of proportional-column-width(N); 0 when not used */
-    int column_number, number_columns_repeated, number_columns_spanned;
+    int column_number;     /**< 0 when not given (layout numbers columns and cells) */
+    int number_columns_repeated, number_columns_spanned; /**< initial 1 */
     int number_rows_spanned;
     int starts_row, ends_row;
     /* inline objects */
     char *src;             /**< external-graphic: the URI inside url(...) */
     imp_len content_width, content_height; /**< auto, scale-to-fit → kind AUTO and flags */
-    int scale_to_fit_w, scale_to_fit_h;
+    int scale_to_fit_w, scale_to_fit_h; /**< 1 scale-to-fit, 2 scale-down-to-fit,
+                                             3 scale-up-to-fit; 0 otherwise */
     int scaling_non_uniform;
     char *internal_destination, *external_destination;
     char *ref_id;          /**< page-number-citation(-last) */
     char *character;       /**< fo:character */
-    double baseline_shift; /**< points (super/sub resolved from font size) */
+    double baseline_shift; /**< points, positive up: super/sub = +/-0.33 x the parent's
+                                font size; percentages are of this FO's line-height */
     char *marker_class_name, *retrieve_class_name;
     enum { IMP_RP_FIRST_STARTING = 0, IMP_RP_FIRST_INCLUDING_CARRYOVER, IMP_RP_LAST_STARTING,
            IMP_RP_LAST_ENDING } retrieve_position;
     enum { IMP_RB_PAGE_SEQUENCE = 0, IMP_RB_PAGE, IMP_RB_DOCUMENT } retrieve_boundary;
     int starting_state_show; /**< bookmark starting-state="show" */
+    int start_indent_body_start; /**< start-indent="body-start()" (list-item-body): set on
+                                      the FO that says so (not inherited); start_indent
+                                      already holds body-start() = the list-block's
+                                      start-indent + provisional-distance-between-starts */
+    int end_indent_label_end;    /**< end-indent="label-end()" (list-item-label): not
+                                      inherited; end_indent + end_indent_pct already hold
+                                      label-end() = 100% - (list-block start-indent +
+                                      provisional-distance-between-starts -
+                                      provisional-label-separation) */
 } imp_props;
 
 /** A node of the FO tree. */
@@ -217,14 +255,17 @@ struct imp_fo {
     long line;         /**< source line */
     char *text;        /**< IMP_FO_TEXT: the characters (UTF-8), white space not yet handled */
     imp_props p;       /**< computed properties (for IMP_FO_TEXT: a copy of the parent's) */
-    xmlNodePtr src;    /**< the source element (declarations, instream foreign objects) */
+    xmlNodePtr src;    /**< the source element of every FO (NULL for TEXT); layout reads
+                            it for fo:instream-foreign-object (whose children are not
+                            built into the tree) and fo:declarations */
 };
 
 /** The whole tree plus the document-level facts read from it. */
 typedef struct {
     imp_fo *root;
     xmlDocPtr doc;     /**< kept alive: src pointers reference it */
-    char *title;       /**< dc:title from fo:declarations x:xmpmeta, or NULL */
+    char *title;       /**< dc:title from fo:declarations x:xmpmeta (or RenderX
+                            rx:meta-info), or NULL; these strings live in the tree's pool */
     char *author;      /**< dc:creator */
     char *subject, *keywords;
     char *lang;        /**< root xml:lang/language, or NULL */
@@ -236,17 +277,19 @@ typedef struct {
  * property and the line; non-FO elements outside declarations and
  * instream-foreign-object are warnings and skipped. Returns NULL (with an
  * error) when the root is not fo:root. Caller frees with imp_fo_free; the
- * tree takes ownership of doc.
+ * tree takes ownership of doc (also when it returns NULL: doc is freed then).
  */
 imp_fo_doc *imp_fo_build(xmlDocPtr doc, imp_diags *d);
 
 void imp_fo_free(imp_fo_doc *fd);
 
 /** Property parsing helpers, exported for unit tests and for layout. */
-/** Parse a length ("12pt", "1.5cm", "2em", "10%", "auto") given the font
- * size for em; returns 0 on success. */
+/** Parse a length ("12pt", "1.5cm", "2em", "10%", "auto", or an XSL
+ * expression such as "2em + 3pt") given the font size for em; returns 0 on
+ * success, -1 for anything else (a unitless number, "50% + 2pt"). */
 int imp_fo_parse_length(const char *s, double font_size, imp_len *out);
-/** Parse a colour (#rgb, #rrggbb, names, rgb(r,g,b), transparent). */
+/** Parse a colour (#rgb, #rrggbb, the CSS names, rgb(r,g,b) with numbers or
+ * percentages, rgb-icc() by its sRGB fallback, transparent); 0 or -1. */
 int imp_fo_parse_color(const char *s, imp_color *out);
 /** Resolve a length against a reference (for percentages). */
 double imp_fo_len(imp_len l, double ref, double dflt_auto);

@@ -7,6 +7,7 @@
 
 #include <libxml/tree.h>
 
+#include "build.h"
 #include "check.h"
 #include "diag.h"
 #include "explain.h"
@@ -28,6 +29,9 @@ static const char *S_usage =
     "  explain [RULE-ID]      explain a rule (or list every rule)\n"
     "  new pack --type N      print a starter pack for a Type N (1-4) Microproject\n"
     "  new portfolio          print a starter certification portfolio\n"
+    "  render IN.fo -o OUT.pdf [--resources DIR] [--dump]\n"
+    "                         lay out an XSL-FO document and write a PDF\n"
+    "                         (images only from IN's folder, or DIR)\n"
     "  schematron SCHEMA.sch DOC.xml [--phase P] [--svrl OUT.xml]\n"
     "                         run any ISO Schematron schema on a document\n"
     "\n"
@@ -185,6 +189,33 @@ done:
     return rc;
 }
 
+static int S_cmd_render(int argc, char **argv)
+{
+    const char *in = NULL, *out = NULL;
+    imp_build_opts o = {0};
+    for (int i = 0; i < argc; i++) {
+        if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) && i + 1 < argc)
+            out = argv[++i];
+        else if (!strcmp(argv[i], "--resources") && i + 1 < argc)
+            o.resources = argv[++i];
+        else if (!strcmp(argv[i], "--dump"))
+            o.dump = stdout;
+        else if (argv[i][0] == '-' && argv[i][1])
+            return S_fail("render: unknown option (use -o OUT.pdf, --resources DIR, --dump)");
+        else if (!in)
+            in = argv[i];
+        else
+            return S_fail("render: give one .fo file");
+    }
+    if (!in || (!out && !o.dump))
+        return S_fail("render: usage: impack render IN.fo -o OUT.pdf");
+    imp_diags d = {0};
+    int rc = imp_build_render(in, out, &o, &d);
+    imp_diag_print_text(stderr, &d);
+    imp_diag_free(&d);
+    return rc;
+}
+
 static int S_cmd_explain(int argc, char **argv)
 {
     if (argc > 1)
@@ -250,6 +281,8 @@ int main(int argc, char **argv)
         rc = 0;
     } else if (!strcmp(cmd, "check")) {
         rc = S_cmd_check(argc - 2, argv + 2);
+    } else if (!strcmp(cmd, "render")) {
+        rc = S_cmd_render(argc - 2, argv + 2);
     } else if (!strcmp(cmd, "schematron")) {
         rc = S_cmd_schematron(argc - 2, argv + 2);
     } else if (!strcmp(cmd, "explain")) {

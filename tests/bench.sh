@@ -53,3 +53,34 @@ t2=$(now); $ONE xmllint --noout --relaxng "$ROOT/schemas/impack.rng" "$TMP"/pack
 tail -n 1 "$TMP/out.txt"
 imp=$((t1 - t0)); lint=$((t3 - t2))
 echo "check 1,000 packs, one core: impack $(ms $imp) ms   xmllint --relaxng $(ms $lint) ms   ratio $(echo "$imp $lint" | awk '{ printf "%.1f", $1 / $2 }')x   (target < 2000 ms)"
+
+# 3. render: the pack-like FO (8 pages) and a 100-page one, against the bare
+#    Pango/Cairo floor program and Apache FOP when it is installed
+FLOOR=${2:-}
+if [ -n "$FLOOR" ] && [ -x "$FLOOR" ]; then
+    sh "$ROOT/tests/fo/make-pack-like.sh" 4 > "$TMP/p8.fo"
+    sh "$ROOT/tests/fo/make-pack-like.sh" 50 > "$TMP/p100.fo"
+    for doc in p8 p100; do
+        "$IMPACK" render "$TMP/$doc.fo" -o "$TMP/$doc.pdf" 2> /dev/null
+        pages=$(pdfinfo "$TMP/$doc.pdf" 2> /dev/null | sed -n 's/^Pages: *//p')
+        if command -v hyperfine > /dev/null; then
+            hyperfine -N --warmup 2 -r 10 --export-json "$TMP/r.json" \
+                "$IMPACK render $TMP/$doc.fo -o $TMP/$doc.pdf" "$FLOOR $TMP/$doc.fo $TMP/floor.pdf" > /dev/null 2>&1
+            set -- $(python3 -c 'import json,sys; print(" ".join("%.1f" % (r["mean"]*1000) for r in json.load(open(sys.argv[1]))["results"]))' "$TMP/r.json")
+            imp=$1 flo=$2
+        else
+            t0=$(now); "$IMPACK" render "$TMP/$doc.fo" -o "$TMP/$doc.pdf" 2> /dev/null; t1=$(now)
+            t2=$(now); "$FLOOR" "$TMP/$doc.fo" "$TMP/floor.pdf" > /dev/null; t3=$(now)
+            imp=$(ms $((t1 - t0))) flo=$(ms $((t3 - t2)))
+        fi
+        rss=$( { /usr/bin/time -f '%M' "$IMPACK" render "$TMP/$doc.fo" -o "$TMP/$doc.pdf" 2>&1 >/dev/null; } | tail -n 1)
+        line="render $doc ($pages pages): impack $imp ms   floor $flo ms   ratio $(echo "$imp $flo" | awk '{ printf "%.2f", $1 / $2 }')x (target <= 1.5x)   peak $((rss / 1024)) MiB"
+        if command -v fop > /dev/null; then
+            t0=$(now); fop -q -fo "$TMP/$doc.fo" -pdf "$TMP/fop.pdf" > /dev/null 2>&1; t1=$(now)
+            line="$line   fop $(ms $((t1 - t0))) ms ($(echo "$(ms $((t1 - t0))) $imp" | awk '{ printf "%.0f", $1 / $2 }')x slower; target >= 20x)"
+        else
+            line="$line   (fop not installed)"
+        fi
+        echo "$line"
+    done
+fi

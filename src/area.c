@@ -1,0 +1,83 @@
+/* area.c: making and freeing the area tree, and the image references it holds. */
+#include "area.h"
+
+#include <stdlib.h>
+
+#include <cairo.h>
+#include <glib-object.h>
+
+imp_area *imp_area_new(imp_area_kind kind, imp_area *parent)
+{
+    imp_area *a = calloc(1, sizeof *a);
+    if (!a)
+        return NULL;
+    a->kind = kind;
+    if (parent) {
+        a->parent = parent;
+        if (parent->last)
+            parent->last->next = a;
+        else
+            parent->first = a;
+        parent->last = a;
+    }
+    return a;
+}
+
+/* Siblings are walked in a loop, so only the tree's depth recurses. */
+static void S_free_areas(imp_area *a)
+{
+    while (a) {
+        imp_area *next = a->next;
+        S_free_areas(a->first);
+        if (a->line)
+            pango_layout_line_unref(a->line);
+        if (a->layout)
+            g_object_unref(a->layout);
+        if (a->image)
+            imp_image_unref(a->image);
+        free(a->uri);
+        free(a->dest);
+        free(a->name);
+        free(a);
+        a = next;
+    }
+}
+
+static void S_free_outline(imp_outline *o)
+{
+    while (o) {
+        imp_outline *next = o->next;
+        S_free_outline(o->first);
+        free(o->title);
+        free(o->dest);
+        free(o->uri);
+        free(o);
+        o = next;
+    }
+}
+
+void imp_area_doc_free(imp_area_doc *ad)
+{
+    if (!ad)
+        return;
+    S_free_areas(ad->first_page);
+    S_free_outline(ad->outline);
+    free(ad->title);
+    free(ad->author);
+    free(ad->subject);
+    free(ad->keywords);
+    free(ad->lang);
+    free(ad);
+}
+
+void imp_image_unref(imp_image *img)
+{
+    if (!img || --img->refs > 0)
+        return;
+    /* the surface owns the JPEG bytes (as its mime data): img->jpeg goes with it */
+    if (img->surface)
+        cairo_surface_destroy(img->surface);
+    if (img->svg)
+        g_object_unref(img->svg);
+    free(img);
+}

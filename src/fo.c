@@ -1,0 +1,798 @@
+/* fo.c: the XSL-FO tree: elements to formatting objects, text, fo:declarations metadata, the id index. */
+#include "fo_int.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmlload.h"
+
+#define S_FOX_NS "http://xmlgraphics.apache.org/fop/extensions"
+#define S_RX_NS "http://www.renderx.com/XSL/Extensions"
+#define S_X_NS "adobe:ns:meta/"
+#define S_RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define S_DC_NS "http://purl.org/dc/elements/1.1/"
+#define S_PDF_NS "http://ns.adobe.com/pdf/1.3/"
+#define S_XML_NS "http://www.w3.org/XML/1998/namespace"
+
+#define S_CHUNK 65536 /* pool chunk size: below malloc's mmap threshold, so reused */
+#define S_MAX_DEPTH 200 /* FO nesting deeper than this is cut off, with a warning */
+#define S_REPORTS 5     /* unknown elements of one name reported at most this often */
+
+/* ---- the pool ---------------------------------------------------------------- */
+
+struct imp_fo_chunk {
+    imp_fo_chunk *next;
+    size_t size;
+    max_align_t data[];
+};
+
+static imp_fo_chunk *S_chunk(size_t size)
+{
+    imp_fo_chunk *c = malloc(sizeof *c + size);
+    if (c)
+        c->size = size;
+    return c;
+}
+
+void *imp_fo_pool_alloc(imp_fo_pool *p, size_t n)
+{
+    size_t a = sizeof(max_align_t);
+    n = (n + a - 1) / a * a;
+    if (!n)
+        n = a;
+    if (n > p->left) {
+        imp_fo_chunk *c = S_chunk(n > S_CHUNK / 4 ? n : S_CHUNK);
+        if (!c) {
+            p->failed = 1;
+            return NULL;
+        }
+        if (c->size == n && p->chunks) { /* a big block of its own: keep the current chunk */
+            c->next = p->chunks->next;
+            p->chunks->next = c;
+            return c->data;
+        }
+        c->next = p->chunks;
+        p->chunks = c;
+        p->cur = (char *)c->data;
+        p->left = c->size;
+    }
+    void *r = p->cur;
+    p->cur += n;
+    p->left -= n;
+    return r; /* not zeroed: callers set every field */
+}
+
+char *imp_fo_pool_strndup(imp_fo_pool *p, const char *s, size_t n)
+{
+    char *r = imp_fo_pool_alloc(p, n + 1);
+    if (r) {
+        memcpy(r, s, n);
+        r[n] = '\0';
+    }
+    return r;
+}
+
+static size_t S_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return (size_t)(h ^ (h >> 29));
+}
+
+/* The slot holding s[0..n), or the empty slot where it belongs. */
+static const char **S_slot(const imp_fo_strset *set, const char *s, size_t n)
+{
+    size_t i = S_hash(s, n) & (set->cap - 1);
+    for (;;) {
+        const char *e = set->v[i];
+        if (!e || (!strncmp(e, s, n) && !e[n]))
+            return (const char **)&set->v[i];
+        i = (i + 1) & (set->cap - 1);
+    }
+}
+
+static int S_set_grow(imp_fo_strset *set)
+{
+    if (set->cap && (set->n + 1) * 2 <= set->cap)
+        return 0;
+    size_t cap = set->cap ? set->cap * 2 : 64;
+    imp_fo_strset bigger = {calloc(cap, sizeof(char *)), cap, set->n};
+    if (!bigger.v)
+        return -1;
+    for (size_t i = 0; i < set->cap; i++)
+        if (set->v[i])
+            *S_slot(&bigger, set->v[i], strlen(set->v[i])) = set->v[i];
+    free(set->v);
+    *set = bigger;
+    return 0;
+}
+
+/* Find or add; *added tells which. NULL when out of memory. */
+static const char *S_set_get(imp_fo_strset *set, imp_fo_pool *p, const char *s, size_t n,
+                             int *added)
+{
+    *added = 0;
+    if (S_set_grow(set)) {
+        p->failed = 1;
+        return NULL;
+    }
+    const char **slot = S_slot(set, s, n);
+    if (!*slot) {
+        char *copy = imp_fo_pool_strndup(p, s, n);
+        if (!copy)
+            return NULL;
+        *slot = copy;
+        set->n++;
+        *added = 1;
+    }
+    return *slot;
+}
+
+char *imp_fo_pool_intern(imp_fo_pool *p, const char *s, size_t n)
+{
+    int added;
+    return (char *)S_set_get(&p->interned, p, s, n, &added);
+}
+
+int imp_fo_strset_add(imp_fo_strset *set, imp_fo_pool *p, const char *s)
+{
+    int added;
+    S_set_get(set, p, s, strlen(s), &added);
+    return added;
+}
+
+void imp_fo_pool_free(imp_fo_pool *p)
+{
+    imp_fo_chunk *c = p->chunks;
+    while (c) {
+        imp_fo_chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    free(p->interned.v);
+    memset(p, 0, sizeof *p);
+}
+
+/* ---- diagnostics --------------------------------------------------------------- */
+
+void imp_fo_warn(imp_fo_ctx *c, long line, const char *rule, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    imp_diag_add(c->d, IMP_SEV_WARNING, c->file, line, 0, rule, "%s", msg);
+}
+
+int imp_fo_once(imp_fo_ctx *c, const char *key)
+{
+    return imp_fo_strset_add(&c->once, c->pool, key);
+}
+
+int imp_fo_limited(imp_fo_ctx *c, const char *key)
+{
+    char k[200];
+    for (int i = 1; i <= S_REPORTS; i++) {
+        snprintf(k, sizeof k, "%s#%d", key, i);
+        if (imp_fo_once(c, k))
+            return i == S_REPORTS ? 2 : 1;
+    }
+    return 0;
+}
+
+/* ---- formatting object names ------------------------------------------------------ */
+
+typedef struct {
+    const char *name;
+    imp_fo_kind kind;
+} S_kind;
+
+static const S_kind S_kinds[] = { /* sorted by name */
+    {"basic-link", IMP_FO_BASIC_LINK},
+    {"block", IMP_FO_BLOCK},
+    {"block-container", IMP_FO_BLOCK_CONTAINER},
+    {"bookmark", IMP_FO_BOOKMARK},
+    {"bookmark-title", IMP_FO_BOOKMARK_TITLE},
+    {"bookmark-tree", IMP_FO_BOOKMARK_TREE},
+    {"character", IMP_FO_CHARACTER},
+    {"conditional-page-master-reference", IMP_FO_CONDITIONAL_PAGE_MASTER_REFERENCE},
+    {"declarations", IMP_FO_DECLARATIONS},
+    {"external-graphic", IMP_FO_EXTERNAL_GRAPHIC},
+    {"flow", IMP_FO_FLOW},
+    {"footnote", IMP_FO_FOOTNOTE},
+    {"footnote-body", IMP_FO_FOOTNOTE_BODY},
+    {"inline", IMP_FO_INLINE},
+    {"inline-container", IMP_FO_INLINE_CONTAINER},
+    {"instream-foreign-object", IMP_FO_INSTREAM_FOREIGN_OBJECT},
+    {"layout-master-set", IMP_FO_LAYOUT_MASTER_SET},
+    {"leader", IMP_FO_LEADER},
+    {"list-block", IMP_FO_LIST_BLOCK},
+    {"list-item", IMP_FO_LIST_ITEM},
+    {"list-item-body", IMP_FO_LIST_ITEM_BODY},
+    {"list-item-label", IMP_FO_LIST_ITEM_LABEL},
+    {"marker", IMP_FO_MARKER},
+    {"page-number", IMP_FO_PAGE_NUMBER},
+    {"page-number-citation", IMP_FO_PAGE_NUMBER_CITATION},
+    {"page-number-citation-last", IMP_FO_PAGE_NUMBER_CITATION_LAST},
+    {"page-sequence", IMP_FO_PAGE_SEQUENCE},
+    {"page-sequence-master", IMP_FO_PAGE_SEQUENCE_MASTER},
+    {"region-after", IMP_FO_REGION_AFTER},
+    {"region-before", IMP_FO_REGION_BEFORE},
+    {"region-body", IMP_FO_REGION_BODY},
+    {"region-end", IMP_FO_REGION_END},
+    {"region-start", IMP_FO_REGION_START},
+    {"repeatable-page-master-alternatives", IMP_FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES},
+    {"repeatable-page-master-reference", IMP_FO_REPEATABLE_PAGE_MASTER_REFERENCE},
+    {"retrieve-marker", IMP_FO_RETRIEVE_MARKER},
+    {"root", IMP_FO_ROOT},
+    {"simple-page-master", IMP_FO_SIMPLE_PAGE_MASTER},
+    {"single-page-master-reference", IMP_FO_SINGLE_PAGE_MASTER_REFERENCE},
+    {"static-content", IMP_FO_STATIC_CONTENT},
+    {"table", IMP_FO_TABLE},
+    {"table-and-caption", IMP_FO_TABLE_AND_CAPTION},
+    {"table-body", IMP_FO_TABLE_BODY},
+    {"table-caption", IMP_FO_TABLE_CAPTION},
+    {"table-cell", IMP_FO_TABLE_CELL},
+    {"table-column", IMP_FO_TABLE_COLUMN},
+    {"table-footer", IMP_FO_TABLE_FOOTER},
+    {"table-header", IMP_FO_TABLE_HEADER},
+    {"table-row", IMP_FO_TABLE_ROW},
+    {"title", IMP_FO_TITLE},
+    {"wrapper", IMP_FO_WRAPPER},
+};
+
+static int S_cmp_kind(const void *k, const void *m)
+{
+    return strcmp(k, ((const S_kind *)m)->name);
+}
+
+static const S_kind *S_kind_of(const char *name)
+{
+    return bsearch(name, S_kinds, sizeof S_kinds / sizeof S_kinds[0], sizeof S_kinds[0],
+                   S_cmp_kind);
+}
+
+static int S_blocklevel(imp_fo_kind k)
+{
+    return k == IMP_FO_BLOCK || k == IMP_FO_BLOCK_CONTAINER || k == IMP_FO_LIST_BLOCK ||
+           k == IMP_FO_TABLE || k == IMP_FO_TABLE_AND_CAPTION;
+}
+
+/* Whether character data inside this FO is content (XSL 6: #PCDATA in the
+ * content model). Elsewhere white space between elements is dropped. */
+static int S_holds_text(const imp_fo *fo)
+{
+    switch (fo->kind) {
+    case IMP_FO_BLOCK:
+    case IMP_FO_INLINE:
+    case IMP_FO_BASIC_LINK:
+    case IMP_FO_TITLE:
+    case IMP_FO_BOOKMARK_TITLE:
+    case IMP_FO_LEADER:
+        return 1;
+    case IMP_FO_WRAPPER: /* #PCDATA only where its parent allows it */
+        return fo->parent && S_holds_text(fo->parent);
+    case IMP_FO_MARKER: /* inline content unless it carries blocks */
+        for (xmlNodePtr n = fo->src ? fo->src->children : NULL; n; n = n->next) {
+            const S_kind *k;
+            if (n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+                !strcmp((const char *)n->ns->href, IMP_FO_NS) &&
+                (k = S_kind_of((const char *)n->name)) && S_blocklevel(k->kind))
+                return 0;
+        }
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* ---- building ------------------------------------------------------------------------ */
+
+typedef struct {
+    imp_fo_doc pub; /* first: imp_fo_doc pointers are these */
+    imp_fo_pool pool;
+    imp_fo **ids;   /* open-addressing table by id */
+    size_t ids_cap;
+} S_doc;
+
+typedef struct {
+    imp_fo_ctx c;
+    S_doc *doc;
+} S_build;
+
+static imp_fo *S_new(S_build *b, imp_fo *parent, imp_fo_kind kind, const char *name, long line)
+{
+    imp_fo *fo = imp_fo_pool_alloc(&b->doc->pool, sizeof *fo);
+    if (!fo)
+        return NULL;
+    /* the header only: p is filled in whole by the caller */
+    fo->first = fo->last = fo->next = fo->prev = NULL;
+    fo->text = NULL;
+    fo->src = NULL;
+    fo->kind = kind;
+    fo->name = name;
+    fo->line = line;
+    fo->parent = parent;
+    if (parent) {
+        fo->prev = parent->last;
+        if (parent->last)
+            parent->last->next = fo;
+        else
+            parent->first = fo;
+        parent->last = fo;
+    }
+    return fo;
+}
+
+static int S_is_textish(xmlNodePtr n)
+{
+    return n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE ||
+           n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE;
+}
+
+/* The line of the first non-blank character of a run of text. libxml2
+ * numbers a text node by where its first chunk ends, so count back. */
+static long S_text_line(xmlNodePtr first, long floor)
+{
+    for (xmlNodePtr n = first; n && S_is_textish(n); n = n->next) {
+        if ((n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE) || !n->content)
+            continue;
+        const char *s = (const char *)n->content;
+        const char *p = s + strspn(s, " \t\n\r");
+        if (!*p && n->next && S_is_textish(n->next))
+            continue;
+        if (!*p)
+            p = s;
+        long line = imp_xml_line(n);
+        for (; *p; p++)
+            if (*p == '\n')
+                line--;
+        return line > floor ? line : floor;
+    }
+    return floor;
+}
+
+/* A run of character data (comments and PIs inside it are dropped) becomes
+ * one TEXT node; returns the node after the run. */
+static xmlNodePtr S_text(S_build *b, imp_fo *parent, xmlNodePtr first)
+{
+    size_t len = 0;
+    int blank = 1;
+    xmlNodePtr n;
+    for (n = first; n && S_is_textish(n); n = n->next) {
+        if ((n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE) || !n->content)
+            continue;
+        const char *s = (const char *)n->content;
+        size_t l = strlen(s);
+        len += l;
+        if (blank && strspn(s, " \t\n\r") != l)
+            blank = 0;
+    }
+    if (!len || (blank && !S_holds_text(parent)))
+        return n;
+    long line = S_text_line(first, parent->line);
+    if (!S_holds_text(parent)) {
+        char key[80];
+        snprintf(key, sizeof key, "text-in:%s", parent->name);
+        if (imp_fo_once(&b->c, key))
+            imp_fo_warn(&b->c, line, "fo-text-not-allowed",
+                        "text directly inside fo:%s (line %ld) is not allowed there and is "
+                        "skipped; put it in an fo:block (not reported again for fo:%s)",
+                        parent->name, line, parent->name);
+        return n;
+    }
+    imp_fo *t = S_new(b, parent, IMP_FO_TEXT, "#text", line);
+    if (!t)
+        return n;
+    t->p = parent->p;
+    char *text = imp_fo_pool_alloc(&b->doc->pool, len + 1);
+    if (!text)
+        return n; /* the pool remembers the failure */
+    size_t at = 0;
+    for (xmlNodePtr m = first; m != n; m = m->next)
+        if ((m->type == XML_TEXT_NODE || m->type == XML_CDATA_SECTION_NODE) && m->content) {
+            size_t l = strlen((const char *)m->content);
+            memcpy(text + at, m->content, l);
+            at += l;
+        }
+    text[len] = '\0';
+    t->text = text;
+    return n;
+}
+
+/* ---- fo:declarations: XMP metadata as Apache FOP reads it -------------------------- */
+
+static int S_is(xmlNodePtr n, const char *ns, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+           !strcmp((const char *)n->ns->href, ns) && !strcmp((const char *)n->name, name);
+}
+
+/* Trimmed, white space folded, in the pool; NULL when empty. */
+static char *S_pool_text(S_build *b, const char *s)
+{
+    char *r = NULL;
+    char *tmp = s ? strdup(s) : NULL;
+    if (tmp) {
+        imp_diag_fold(tmp);
+        if (*tmp)
+            r = imp_fo_pool_strndup(&b->doc->pool, tmp, strlen(tmp));
+    }
+    free(tmp);
+    return r;
+}
+
+static char *S_node_text(S_build *b, xmlNodePtr n)
+{
+    xmlChar *s = xmlNodeGetContent(n);
+    char *r = S_pool_text(b, (const char *)s);
+    xmlFree(s);
+    return r;
+}
+
+/* A dc property: plain text, or rdf:Alt (the x-default entry, else the
+ * first), rdf:Seq (the first: the main author) or rdf:Bag (all, joined). */
+static char *S_rdf_value(S_build *b, xmlNodePtr prop)
+{
+    for (xmlNodePtr c = prop->children; c; c = c->next) {
+        if (!S_is(c, S_RDF_NS, "Alt") && !S_is(c, S_RDF_NS, "Seq") && !S_is(c, S_RDF_NS, "Bag"))
+            continue;
+        int bag = S_is(c, S_RDF_NS, "Bag");
+        xmlNodePtr pick = NULL;
+        size_t len = 0;
+        for (xmlNodePtr li = c->children; li; li = li->next) {
+            if (!S_is(li, S_RDF_NS, "li"))
+                continue;
+            if (!pick)
+                pick = li;
+            xmlChar *lang = xmlGetNsProp(li, (const xmlChar *)"lang", (const xmlChar *)S_XML_NS);
+            if (lang && !strcmp((const char *)lang, "x-default") && S_is(c, S_RDF_NS, "Alt"))
+                pick = li;
+            xmlFree(lang);
+            if (bag) {
+                xmlChar *s = xmlNodeGetContent(li);
+                len += (s ? strlen((const char *)s) : 0) + 2;
+                xmlFree(s);
+            }
+        }
+        if (!bag || !pick)
+            return pick ? S_node_text(b, pick) : NULL;
+        char *all = calloc(1, len + 1), *r = NULL;
+        for (xmlNodePtr li = c->children; all && li; li = li->next) {
+            xmlChar *s = S_is(li, S_RDF_NS, "li") ? xmlNodeGetContent(li) : NULL;
+            if (s && *s) {
+                if (*all)
+                    strcat(all, ", ");
+                strcat(all, (const char *)s);
+            }
+            xmlFree(s);
+        }
+        r = S_pool_text(b, all);
+        free(all);
+        return r;
+    }
+    return S_node_text(b, prop);
+}
+
+static void S_description(S_build *b, xmlNodePtr d, char **subject_bag)
+{
+    imp_fo_doc *fd = &b->doc->pub;
+    for (xmlAttrPtr a = d->properties; a; a = a->next) { /* the attribute form of RDF */
+        const char *ns = a->ns && a->ns->href ? (const char *)a->ns->href : "";
+        xmlChar *v = xmlNodeListGetString(d->doc, a->children, 1);
+        char *s = v ? S_pool_text(b, (const char *)v) : NULL;
+        xmlFree(v);
+        if (!s)
+            continue;
+        if (!strcmp(ns, S_PDF_NS) && !strcmp((const char *)a->name, "Keywords"))
+            fd->keywords = s;
+        else if (!strcmp(ns, S_DC_NS) && !strcmp((const char *)a->name, "title"))
+            fd->title = s;
+        else if (!strcmp(ns, S_DC_NS) && !strcmp((const char *)a->name, "creator"))
+            fd->author = s;
+        else if (!strcmp(ns, S_DC_NS) && !strcmp((const char *)a->name, "description"))
+            fd->subject = s;
+    }
+    for (xmlNodePtr c = d->children; c; c = c->next) {
+        char *s;
+        if (S_is(c, S_DC_NS, "title") && (s = S_rdf_value(b, c)))
+            fd->title = s;
+        else if (S_is(c, S_DC_NS, "creator") && (s = S_rdf_value(b, c)))
+            fd->author = s;
+        else if (S_is(c, S_DC_NS, "description") && (s = S_rdf_value(b, c)))
+            fd->subject = s;
+        else if (S_is(c, S_DC_NS, "subject") && (s = S_rdf_value(b, c)))
+            *subject_bag = s;
+        else if (S_is(c, S_PDF_NS, "Keywords") && (s = S_rdf_value(b, c)))
+            fd->keywords = s;
+    }
+}
+
+static void S_declarations(S_build *b, xmlNodePtr decl)
+{
+    char *subject_bag = NULL;
+    for (xmlNodePtr c = decl->children; c; c = c->next) {
+        xmlNodePtr rdf = NULL;
+        if (S_is(c, S_X_NS, "xmpmeta")) {
+            for (xmlNodePtr r = c->children; r && !rdf; r = r->next)
+                if (S_is(r, S_RDF_NS, "RDF"))
+                    rdf = r;
+        } else if (S_is(c, S_RDF_NS, "RDF")) {
+            rdf = c;
+        }
+        for (xmlNodePtr d = rdf ? rdf->children : NULL; d; d = d->next)
+            if (S_is(d, S_RDF_NS, "Description"))
+                S_description(b, d, &subject_bag);
+    }
+    /* dc:subject is a bag of keywords: the subject or keywords when nothing
+     * better was given */
+    imp_fo_doc *fd = &b->doc->pub;
+    if (subject_bag && !fd->subject)
+        fd->subject = subject_bag;
+    if (subject_bag && !fd->keywords)
+        fd->keywords = subject_bag;
+}
+
+/* rx:meta-info (RenderX, written by DocBook XSL): used where XMP says nothing. */
+static void S_rx_meta(S_build *b, xmlNodePtr el)
+{
+    imp_fo_doc *fd = &b->doc->pub;
+    for (xmlNodePtr f = el->children; f; f = f->next) {
+        if (!S_is(f, S_RX_NS, "meta-field"))
+            continue;
+        xmlChar *name = xmlGetProp(f, (const xmlChar *)"name");
+        xmlChar *value = xmlGetProp(f, (const xmlChar *)"value");
+        char **slot = !name                                          ? NULL
+                      : !strcmp((const char *)name, "title")    ? &fd->title
+                      : !strcmp((const char *)name, "author")   ? &fd->author
+                      : !strcmp((const char *)name, "subject")  ? &fd->subject
+                      : !strcmp((const char *)name, "keywords") ? &fd->keywords
+                                                                : NULL;
+        if (slot && !*slot && value)
+            *slot = S_pool_text(b, (const char *)value);
+        xmlFree(name);
+        xmlFree(value);
+    }
+}
+
+/* ---- the walk ------------------------------------------------------------------------- */
+
+static void S_children(S_build *b, imp_fo *parent, const imp_props *pp, xmlNodePtr el,
+                       const imp_props *lb, int depth);
+
+/* FOs impack has no kind for but whose content is worth keeping. */
+static const struct {
+    const char *name;
+    imp_fo_kind kind;
+    const char *how;
+} S_standins[] = {
+    {"bidi-override", IMP_FO_INLINE, "as an fo:inline (text still runs in its own direction)"},
+    {"float", IMP_FO_BLOCK, "where it occurs, as an fo:block"},
+};
+
+static int S_too_deep(S_build *b, const char *name, long line, int depth)
+{
+    if (depth <= S_MAX_DEPTH)
+        return 0;
+    if (imp_fo_once(&b->c, "too-deep"))
+        imp_fo_warn(&b->c, line, "fo-too-deep",
+                    "fo:%s (line %ld) is nested more than %d levels deep; what is inside it is "
+                    "skipped",
+                    name, line, S_MAX_DEPTH);
+    return 1;
+}
+
+/* An element under parent, whose properties inherit from pp (parent->p
+ * except inside fo:page-sequence-wrapper, which adds no node of its own). */
+static void S_element(S_build *b, imp_fo *parent, const imp_props *pp, xmlNodePtr el,
+                      const imp_props *lb, int depth)
+{
+    const char *ns = el->ns && el->ns->href ? (const char *)el->ns->href : "";
+    const char *name = (const char *)el->name;
+    long line = imp_xml_line(el);
+    char key[300];
+    if (strcmp(ns, IMP_FO_NS)) {
+        if (!strcmp(ns, S_RX_NS) && !strcmp(name, "meta-info"))
+            S_rx_meta(b, el);
+        if (!strcmp(ns, S_FOX_NS) || !strcmp(ns, S_RX_NS))
+            return; /* FOP and XEP extensions: not for impack */
+        snprintf(key, sizeof key, "foreign-elem:{%s}%s", ns, name);
+        int r = imp_fo_limited(&b->c, key);
+        if (r)
+            imp_fo_warn(&b->c, line, "fo-foreign-element",
+                        "<%s%s%s> (line %ld) inside fo:%s is not an XSL-FO element; it and its "
+                        "content are skipped%s",
+                        el->ns && el->ns->prefix ? (const char *)el->ns->prefix : "",
+                        el->ns && el->ns->prefix ? ":" : "", name, line, parent->name,
+                        r == 2 ? " (later ones are not reported)" : "");
+        return;
+    }
+    if (S_too_deep(b, name, line, depth))
+        return;
+    if (!strcmp(name, "page-sequence-wrapper") && parent->kind == IMP_FO_ROOT) {
+        /* only carries inherited properties for its page sequences */
+        imp_fo *w = S_new(b, NULL, IMP_FO_WRAPPER, "page-sequence-wrapper", line);
+        if (!w)
+            return;
+        imp_fo_props_compute(&b->c, w, el, pp, lb);
+        S_children(b, parent, &w->p, el, lb, depth + 1);
+        return;
+    }
+    const S_kind *k = S_kind_of(name);
+    imp_fo_kind kind = k && k->kind != IMP_FO_ROOT ? k->kind : IMP_FO_UNKNOWN;
+    const char *fo_name = k ? k->name : NULL;
+    for (size_t i = 0; !kind && i < sizeof S_standins / sizeof S_standins[0]; i++) {
+        if (strcmp(name, S_standins[i].name))
+            continue;
+        kind = S_standins[i].kind;
+        fo_name = S_standins[i].name;
+        snprintf(key, sizeof key, "standin:%s", name);
+        int r = imp_fo_limited(&b->c, key);
+        if (r)
+            imp_fo_warn(&b->c, line, "fo-unsupported-element",
+                        "fo:%s (line %ld) is not supported by impack; its content is placed "
+                        "%s%s",
+                        name, line, S_standins[i].how,
+                        r == 2 ? " (later ones are not reported)" : "");
+    }
+    if (!kind) {
+        snprintf(key, sizeof key, "unknown-elem:%s", name);
+        int r = imp_fo_limited(&b->c, key);
+        if (r)
+            imp_fo_warn(&b->c, line, "fo-unknown-element",
+                        "fo:%s (line %ld) is not supported by impack; its content is skipped%s",
+                        name, line, r == 2 ? " (later ones are not reported)" : "");
+        return;
+    }
+    imp_fo *fo = S_new(b, parent, kind, fo_name, line);
+    if (!fo)
+        return;
+    fo->src = el;
+    imp_fo_props_compute(&b->c, fo, el, pp, lb);
+    if (kind == IMP_FO_DECLARATIONS)
+        S_declarations(b, el);
+    else if (kind != IMP_FO_INSTREAM_FOREIGN_OBJECT)
+        S_children(b, fo, &fo->p, el, kind == IMP_FO_LIST_BLOCK ? &fo->p : lb, depth + 1);
+}
+
+static void S_children(S_build *b, imp_fo *parent, const imp_props *pp, xmlNodePtr el,
+                       const imp_props *lb, int depth)
+{
+    xmlNodePtr n = el->children;
+    while (n) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            n = S_text(b, parent, n);
+            continue;
+        }
+        if (n->type == XML_ELEMENT_NODE)
+            S_element(b, parent, pp, n, lb, depth);
+        n = n->next;
+    }
+}
+
+/* ---- the id index ---------------------------------------------------------------------- */
+
+static imp_fo **S_id_slot(imp_fo **tab, size_t cap, const char *id)
+{
+    size_t i = S_hash(id, strlen(id)) & (cap - 1);
+    while (tab[i] && strcmp(tab[i]->p.id, id))
+        i = (i + 1) & (cap - 1);
+    return &tab[i];
+}
+
+static imp_fo *S_next_fo(imp_fo *fo)
+{
+    if (fo->first)
+        return fo->first;
+    while (fo && !fo->next)
+        fo = fo->parent;
+    return fo ? fo->next : NULL;
+}
+
+static void S_index(S_build *b)
+{
+    S_doc *doc = b->doc;
+    size_t n = 0;
+    for (imp_fo *fo = doc->pub.root; fo; fo = S_next_fo(fo))
+        if (fo->kind != IMP_FO_TEXT && fo->p.id)
+            n++;
+    if (!n)
+        return;
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    doc->ids = calloc(cap, sizeof *doc->ids);
+    if (!doc->ids)
+        return;
+    doc->ids_cap = cap;
+    for (imp_fo *fo = doc->pub.root; fo; fo = S_next_fo(fo)) {
+        if (fo->kind == IMP_FO_TEXT || !fo->p.id)
+            continue;
+        imp_fo **slot = S_id_slot(doc->ids, cap, fo->p.id);
+        if (!*slot)
+            *slot = fo;
+        else
+            imp_fo_warn(&b->c, fo->line, "fo-duplicate-id",
+                        "id \"%s\" on fo:%s (line %ld) is already used on line %ld; links and "
+                        "page references go to the first",
+                        fo->p.id, fo->name, fo->line, (*slot)->line);
+    }
+}
+
+imp_fo *imp_fo_by_id(imp_fo_doc *fd, const char *id)
+{
+    S_doc *doc = (S_doc *)fd;
+    if (!doc || !id || !doc->ids)
+        return NULL;
+    return *S_id_slot(doc->ids, doc->ids_cap, id);
+}
+
+/* ---- entry points ----------------------------------------------------------------------- */
+
+imp_fo_doc *imp_fo_build(xmlDocPtr doc, imp_diags *d)
+{
+    S_build b;
+    memset(&b, 0, sizeof b);
+    S_doc *sd = NULL;
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    const char *file = doc && doc->URL ? (const char *)doc->URL : NULL;
+    if (!root || !S_is(root, IMP_FO_NS, "root")) {
+        imp_diag_add(d, IMP_SEV_ERROR, file, root ? imp_xml_line(root) : 0, 0, "fo-not-fo",
+                     "this is not an XSL-FO document: its root element is <%s>, not <fo:root> "
+                     "in the namespace %s",
+                     root ? (const char *)root->name : "(none)", IMP_FO_NS);
+        goto fail;
+    }
+    sd = calloc(1, sizeof *sd);
+    if (!sd) {
+        imp_diag_add(d, IMP_SEV_ERROR, file, 0, 0, "fo-memory",
+                     "out of memory while reading the XSL-FO document");
+        goto fail;
+    }
+    sd->pub.doc = doc;
+    b.doc = sd;
+    b.c.d = d;
+    b.c.file = file;
+    b.c.pool = &sd->pool;
+    imp_fo_props_initial(&b.c.init);
+
+    imp_fo *top = S_new(&b, NULL, IMP_FO_ROOT, "root", imp_xml_line(root));
+    if (!top)
+        goto oom;
+    sd->pub.root = top;
+    top->src = root;
+    imp_fo_props_compute(&b.c, top, root, NULL, NULL);
+    sd->pub.lang = top->p.lang;
+    S_children(&b, top, &top->p, root, NULL, 1);
+    S_index(&b);
+    if (sd->pool.failed)
+        goto oom;
+    free(b.c.once.v);
+    return &sd->pub;
+oom:
+    imp_diag_add(d, IMP_SEV_ERROR, file, 0, 0, "fo-memory",
+                 "out of memory while reading the XSL-FO document");
+    sd->pub.doc = NULL; /* freed below */
+    imp_fo_free(&sd->pub);
+fail:
+    free(b.c.once.v);
+    xmlFreeDoc(doc);
+    return NULL;
+}
+
+void imp_fo_free(imp_fo_doc *fd)
+{
+    S_doc *doc = (S_doc *)fd;
+    if (!doc)
+        return;
+    xmlFreeDoc(doc->pub.doc);
+    free(doc->ids);
+    imp_fo_pool_free(&doc->pool);
+    free(doc);
+}

@@ -1,0 +1,809 @@
+/* layout.c: the layout driver: page masters and sequences, static content, ids, passes. */
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "image.h"
+#include "layout_place.h"
+#include "xmlload.h"
+
+#define S_A4_W 595.2756
+#define S_A4_H 841.8898
+
+double imp_layout_len(imp_len l, double ref, double dflt)
+{
+    switch (l.kind) {
+    case IMP_LEN_PT:
+        return l.v;
+    case IMP_LEN_PCT:
+        return ref * l.v / 100.0;
+    default:
+        return dflt;
+    }
+}
+
+void imp_layout_warn_once(imp_lctx *L, int code, long line, const char *fmt, ...)
+{
+    if (code >= 0 && code < (int)(sizeof L->warned / sizeof *L->warned)) {
+        if (L->warned[code])
+            return;
+        L->warned[code] = 1;
+    }
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    imp_diag_add(L->d, IMP_SEV_WARNING, L->o->fo_file, line, 0, NULL, "%s", msg);
+}
+
+/* ---- ids and page numbers ---- */
+static imp_idpage *S_find(imp_idpage *v, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(v[i].id, id))
+            return &v[i];
+    return NULL;
+}
+
+static void S_set(imp_lctx *L, const char *id, int page, int index, int overwrite)
+{
+    imp_idpage *e = S_find(L->found, L->nfound, id);
+    if (e) {
+        if (overwrite) {
+            e->page = page;
+            e->page_index = index;
+        }
+        return;
+    }
+    imp_idpage *v = realloc(L->found, (L->nfound + 1) * sizeof *v);
+    if (!v)
+        return;
+    L->found = v;
+    v[L->nfound].id = strdup(id);
+    v[L->nfound].page = page;
+    v[L->nfound].page_index = index;
+    L->nfound++;
+}
+
+void imp_layout_found_id(imp_lctx *L, const char *id, int page, int index)
+{
+    S_set(L, id, page, index, 0);
+    char key[512];
+    snprintf(key, sizeof key, "\x01last:%s", id);
+    S_set(L, key, page, index, 1);
+}
+
+void imp_layout_found_last(imp_lctx *L, const char *id, int page)
+{
+    char key[512];
+    snprintf(key, sizeof key, "\x01last:%s", id);
+    S_set(L, key, page, 0, 1);
+}
+
+int imp_layout_page_of(imp_lctx *L, const char *id)
+{
+    imp_idpage *e = S_find(L->known, L->nknown, id);
+    return e ? e->page : 0;
+}
+
+static void S_free_ids(imp_idpage *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i].id);
+    free(v);
+}
+
+/* ---- images: loaded once, only from under the resource folder ---- */
+imp_image *imp_layout_image(imp_lctx *L, const imp_fo *fo)
+{
+    const char *src = fo->p.src;
+    if (!src || !*src) {
+        imp_layout_warn_once(L, 40, fo->line, "an fo:external-graphic has no src; it is left out");
+        return NULL;
+    }
+    if (strstr(src, "://") && strncmp(src, "file://", 7)) {
+        imp_diag_add(L->d, IMP_SEV_WARNING, L->o->fo_file, fo->line, 0, NULL,
+                     "the image \"%s\" is not a local file; impack never reads the network, "
+                     "so it is left out",
+                     src);
+        return NULL;
+    }
+    const char *rel = strncmp(src, "file://", 7) ? src : src + 7;
+    char path[PATH_MAX];
+    const char *dir = L->o->resource_dir ? L->o->resource_dir : ".";
+    if (rel[0] == '/')
+        snprintf(path, sizeof path, "%s", rel);
+    else
+        snprintf(path, sizeof path, "%s/%s", dir, rel);
+    for (size_t i = 0; i < L->nimages; i++)
+        if (!strcmp(L->images[i].path, path)) {
+            if (L->images[i].img)
+                L->images[i].img->refs++;
+            return L->images[i].img;
+        }
+    imp_image *img = NULL;
+    if (!imp_xml_path_under(path, dir)) {
+        imp_diag_add(L->d, IMP_SEV_WARNING, L->o->fo_file, fo->line, 0, NULL,
+                     "the image \"%s\" is %s; images are read only from the input's folder "
+                     "(or --resources DIR), so it is left out",
+                     src, access(path, F_OK) == 0 ? "outside that folder" : "missing");
+    } else {
+        img = imp_image_load(path, L->d, L->o->fo_file, fo->line);
+    }
+    void *v = realloc(L->images, (L->nimages + 1) * sizeof *L->images);
+    if (v) {
+        L->images = v;
+        L->images[L->nimages].path = strdup(path);
+        L->images[L->nimages].img = img;
+        L->nimages++;
+        if (img)
+            img->refs++;
+    }
+    return img;
+}
+
+/* ---- page masters ---- */
+typedef struct {
+    const imp_fo *spm;        /* the simple-page-master */
+    double w, h;
+    double body_x, body_y, body_w, body_h;
+    struct {
+        const char *name;
+        const imp_fo *fo;
+        double x, y, w, h;
+    } regions[5]; /* body, before, after, start, end */
+} S_master;
+
+typedef struct {
+    imp_lctx *L;
+    imp_area_doc *ad;
+    const imp_fo *seq;        /* fo:page-sequence */
+    const imp_fo *masters;    /* fo:layout-master-set */
+    const imp_fo *psm;        /* a page-sequence-master, or NULL */
+    const imp_fo *spm;        /* when the sequence names a simple-page-master */
+    const imp_fo *sub;        /* current sub-sequence specifier */
+    int sub_used;             /* pages taken from it */
+    int pages_in_seq;
+    int number;               /* next page number */
+    imp_area *page;           /* the current page */
+    S_master m;
+    int failed;
+    int blank;                /* the next page is a blank one (force-page-count) */
+    struct S_pages *pages;    /* every page made, for static content */
+} S_seq;
+
+/* What static content needs to know of each page. */
+typedef struct {
+    imp_area *page;
+    const imp_fo *seq;
+    int number;
+} S_pageinfo;
+
+typedef struct S_pages {
+    S_pageinfo *v;
+    size_t n;
+} S_pages;
+
+static const imp_fo *S_master_named(const imp_fo *set, const char *name, imp_fo_kind kind)
+{
+    for (const imp_fo *c = set ? set->first : NULL; c; c = c->next)
+        if ((kind == IMP_FO_UNKNOWN || c->kind == kind) && c->p.master_name && name &&
+            !strcmp(c->p.master_name, name))
+            return c;
+    return NULL;
+}
+
+static void S_geometry(S_master *m, const imp_fo *spm)
+{
+    const imp_props *p = &spm->p;
+    memset(m, 0, sizeof *m);
+    m->spm = spm;
+    m->w = imp_layout_len(p->page_width, S_A4_W, S_A4_W);
+    m->h = imp_layout_len(p->page_height, S_A4_H, S_A4_H);
+    double cx = p->margin[IMP_START], cy = p->margin[IMP_BEFORE];
+    double cw = m->w - p->margin[IMP_START] - p->margin[IMP_END];
+    double ch = m->h - p->margin[IMP_BEFORE] - p->margin[IMP_AFTER];
+    static const char *names[] = {"xsl-region-body", "xsl-region-before", "xsl-region-after",
+                                  "xsl-region-start", "xsl-region-end"};
+    for (int i = 0; i < 5; i++)
+        m->regions[i].name = names[i];
+    double ext[5] = {0};
+    for (const imp_fo *r = spm->first; r; r = r->next) {
+        int i = r->kind == IMP_FO_REGION_BODY     ? 0
+                : r->kind == IMP_FO_REGION_BEFORE ? 1
+                : r->kind == IMP_FO_REGION_AFTER  ? 2
+                : r->kind == IMP_FO_REGION_START  ? 3
+                : r->kind == IMP_FO_REGION_END    ? 4
+                                                  : -1;
+        if (i < 0)
+            continue;
+        m->regions[i].fo = r;
+        if (r->p.region_name)
+            m->regions[i].name = r->p.region_name;
+        ext[i] = imp_layout_len(r->p.extent, i == 1 || i == 2 ? ch : cw, 0);
+    }
+    /* region-body: the content rectangle less its margins */
+    const imp_fo *body = m->regions[0].fo;
+    double bm[4] = {0};
+    if (body)
+        for (int s = 0; s < 4; s++)
+            bm[s] = body->p.margin[s];
+    m->regions[0].x = cx + bm[IMP_START];
+    m->regions[0].y = cy + bm[IMP_BEFORE];
+    m->regions[0].w = cw - bm[IMP_START] - bm[IMP_END];
+    m->regions[0].h = ch - bm[IMP_BEFORE] - bm[IMP_AFTER];
+    /* before/after span the width (precedence) or sit between start and end */
+    for (int i = 1; i <= 2; i++) {
+        const imp_fo *r = m->regions[i].fo;
+        int prec = r && r->p.precedence;
+        double sx = cx + (prec ? 0 : ext[3]), sw = cw - (prec ? 0 : ext[3] + ext[4]);
+        m->regions[i].x = sx;
+        m->regions[i].w = sw;
+        m->regions[i].h = ext[i];
+        m->regions[i].y = i == 1 ? cy : cy + ch - ext[2];
+    }
+    for (int i = 3; i <= 4; i++) {
+        m->regions[i].y = cy;
+        m->regions[i].h = ch;
+        m->regions[i].w = ext[i];
+        m->regions[i].x = i == 3 ? cx : cx + cw - ext[4];
+    }
+    m->body_x = m->regions[0].x;
+    m->body_y = m->regions[0].y;
+    m->body_w = m->regions[0].w > 1 ? m->regions[0].w : 1;
+    m->body_h = m->regions[0].h > 1 ? m->regions[0].h : 1;
+    if (body) {
+        /* the region's own padding and borders narrow the flow */
+        const imp_props *bp = &body->p;
+        m->body_x += bp->padding[IMP_START] + bp->border[IMP_START].width;
+        m->body_y += bp->padding[IMP_BEFORE] + bp->border[IMP_BEFORE].width;
+        m->body_w -= bp->padding[IMP_START] + bp->padding[IMP_END] + bp->border[IMP_START].width +
+                     bp->border[IMP_END].width;
+        m->body_h -= bp->padding[IMP_BEFORE] + bp->padding[IMP_AFTER] +
+                     bp->border[IMP_BEFORE].width + bp->border[IMP_AFTER].width;
+    }
+}
+
+/* Does a conditional-page-master-reference's condition hold? */
+static int S_condition(const imp_fo *c, int first, int last, int odd, int blank)
+{
+    const imp_props *p = &c->p;
+    if (p->page_position == IMP_PP_FIRST && !first)
+        return 0;
+    if (p->page_position == IMP_PP_LAST && !last)
+        return 0;
+    if (p->page_position == IMP_PP_REST && (first || last))
+        return 0;
+    if (p->page_position == IMP_PP_ONLY && !(first && last))
+        return 0;
+    if (p->odd_or_even == IMP_OE_ODD && !odd)
+        return 0;
+    if (p->odd_or_even == IMP_OE_EVEN && odd)
+        return 0;
+    if (p->blank_or_not_blank == IMP_BNB_BLANK && !blank)
+        return 0;
+    if (p->blank_or_not_blank == IMP_BNB_NOT_BLANK && blank)
+        return 0;
+    return 1;
+}
+
+/* The simple-page-master for the next page of the sequence (XSL 6.4.7–6.4.12). */
+static const imp_fo *S_pick(S_seq *S, int last, int blank, int advance)
+{
+    if (S->spm)
+        return S->spm;
+    int first = S->pages_in_seq == 0, odd = S->number % 2 == 1;
+    const imp_fo *sub = S->sub ? S->sub : S->psm->first;
+    int used = S->sub ? S->sub_used : 0;
+    for (; sub; sub = sub->next, used = 0) {
+        int max = sub->kind == IMP_FO_SINGLE_PAGE_MASTER_REFERENCE ? 1 : sub->p.maximum_repeats;
+        if (sub->kind != IMP_FO_SINGLE_PAGE_MASTER_REFERENCE &&
+            sub->kind != IMP_FO_REPEATABLE_PAGE_MASTER_REFERENCE &&
+            sub->kind != IMP_FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES)
+            continue;
+        if (max >= 0 && used >= max)
+            continue;
+        const imp_fo *spm = NULL;
+        if (sub->kind == IMP_FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES) {
+            for (const imp_fo *c = sub->first; c && !spm; c = c->next)
+                if (c->kind == IMP_FO_CONDITIONAL_PAGE_MASTER_REFERENCE &&
+                    S_condition(c, first, last, odd, blank))
+                    spm = S_master_named(S->masters, c->p.master_reference,
+                                         IMP_FO_SIMPLE_PAGE_MASTER);
+            if (!spm)
+                continue;
+        } else {
+            spm = S_master_named(S->masters, sub->p.master_reference, IMP_FO_SIMPLE_PAGE_MASTER);
+            if (!spm)
+                continue;
+        }
+        if (advance) {
+            S->sub = sub;
+            S->sub_used = used + 1;
+        }
+        return spm;
+    }
+    /* the sub-sequences are used up: XSL says it is an error; keep the last master */
+    if (advance)
+        imp_layout_warn_once(S->L, 41, S->psm->line,
+                             "the page-sequence-master has no page master left for page %d; "
+                             "the last one is used again",
+                             S->number);
+    for (const imp_fo *c = S->psm->last; c; c = c->prev) {
+        const char *ref = c->p.master_reference;
+        if (!ref && c->first)
+            ref = c->last->p.master_reference;
+        const imp_fo *spm = S_master_named(S->masters, ref, IMP_FO_SIMPLE_PAGE_MASTER);
+        if (spm)
+            return spm;
+    }
+    return NULL;
+}
+
+static imp_area *S_region_box(imp_area *page, double x, double y, double w, double h,
+                              const imp_fo *r)
+{
+    imp_area *a = imp_area_new(IMP_AREA_BOX, page);
+    if (!a)
+        return NULL;
+    a->x = x;
+    a->y = y;
+    a->w = w;
+    a->h = h;
+    if (r) {
+        a->fo = r;
+        a->background = r->p.background_color;
+        for (int s = 0; s < 4; s++)
+            a->border[s] = r->p.border[s];
+    }
+    return a;
+}
+
+void imp_pager_new_page(imp_pager *P)
+{
+    S_seq *S = P->seq;
+    imp_lctx *L = P->L;
+    const imp_fo *spm = S_pick(S, 0, S->blank, 1);
+    if (!spm) {
+        S->failed = 1;
+        spm = S->m.spm;
+    }
+    if (spm && spm != S->m.spm)
+        S_geometry(&S->m, spm);
+    imp_area *page = imp_area_new(IMP_AREA_PAGE, NULL);
+    if (!page)
+        return;
+    page->w = S->m.w;
+    page->h = S->m.h;
+    page->fo = spm;
+    imp_area_doc *ad = S->ad;
+    if (ad->last_page)
+        ad->last_page->next = page;
+    else
+        ad->first_page = page;
+    ad->last_page = page;
+    ad->npages++;
+    S->page = page;
+    P->number = S->number++;
+    P->page_index = ad->npages - 1;
+    S->pages_in_seq++;
+    L->page_number = P->number;
+    S_pageinfo *v = realloc(S->pages->v, (S->pages->n + 1) * sizeof *v);
+    if (v) {
+        S->pages->v = v;
+        v[S->pages->n++] = (S_pageinfo){page, S->seq, P->number};
+    }
+    imp_area *body = S_region_box(page, S->m.regions[0].x, S->m.regions[0].y, S->m.regions[0].w,
+                                  S->m.regions[0].h, S->m.regions[0].fo);
+    P->flow = body;
+    P->top = S->m.body_y;
+    P->bottom = S->m.body_y + S->m.body_h;
+    P->y = P->top;
+    P->at_top = 1;
+    P->page_used = 0;
+}
+
+/* ---- markers (for retrieve-marker in static content) ---- */
+typedef struct {
+    const imp_fo *marker;
+    int page_index;
+} S_mark;
+
+static S_mark *S_marks;
+static size_t S_nmarks;
+
+void imp_layout_markers(imp_pager *P, const imp_fo *fo)
+{
+    if (P->whole)
+        return;
+    for (const imp_fo *c = fo->first; c; c = c->next)
+        if (c->kind == IMP_FO_MARKER && c->p.marker_class_name) {
+            S_mark *v = realloc(S_marks, (S_nmarks + 1) * sizeof *v);
+            if (!v)
+                return;
+            S_marks = v;
+            S_marks[S_nmarks].marker = c;
+            S_marks[S_nmarks].page_index = P->page_index;
+            S_nmarks++;
+        }
+}
+
+/* The marker a retrieve-marker on page index pi shows (XSL 6.13.6). */
+static const imp_fo *S_retrieve(const imp_fo *rm, int pi)
+{
+    const char *cls = rm->p.retrieve_class_name;
+    const imp_fo *first_here = NULL, *last_here = NULL, *before = NULL;
+    if (!cls)
+        return NULL;
+    for (size_t i = 0; i < S_nmarks; i++) {
+        const imp_fo *m = S_marks[i].marker;
+        if (strcmp(m->p.marker_class_name, cls))
+            continue;
+        if (S_marks[i].page_index == pi) {
+            if (!first_here)
+                first_here = m;
+            last_here = m;
+        } else if (S_marks[i].page_index < pi) {
+            before = m;
+        }
+    }
+    switch (rm->p.retrieve_position) {
+    case IMP_RP_FIRST_STARTING:
+        return first_here ? first_here : before;
+    case IMP_RP_LAST_STARTING:
+    case IMP_RP_LAST_ENDING:
+        return last_here ? last_here : before;
+    default: /* first-including-carryover */
+        return before ? before : first_here;
+    }
+}
+
+/* Static content replaces each retrieve-marker by the chosen marker's children:
+ * done on a copy of the pointers (the tree is const), by swapping in place
+ * and restoring after the content is prepared. */
+typedef struct {
+    imp_fo *rm;
+    imp_fo *first, *last;
+} S_swap;
+
+static void S_swap_markers(imp_fo *fo, int pi, S_swap *v, size_t *n, size_t cap)
+{
+    for (imp_fo *c = fo->first; c; c = c->next) {
+        if (c->kind == IMP_FO_RETRIEVE_MARKER && *n < cap) {
+            const imp_fo *m = S_retrieve(c, pi);
+            v[*n].rm = c;
+            v[*n].first = c->first;
+            v[*n].last = c->last;
+            (*n)++;
+            c->first = m ? m->first : NULL;
+            c->last = m ? m->last : NULL;
+            c->kind = IMP_FO_WRAPPER; /* laid out as its (borrowed) children */
+        } else {
+            S_swap_markers(c, pi, v, n, cap);
+        }
+    }
+}
+
+static void S_static(imp_lctx *L, imp_area_doc *ad, imp_area *page, const S_master *m,
+                     const imp_fo *seq, int page_index)
+{
+    for (int i = 1; i < 5; i++) {
+        if (!m->regions[i].fo || m->regions[i].h <= 0 || m->regions[i].w <= 0)
+            continue;
+        for (const imp_fo *sc = seq->first; sc; sc = sc->next) {
+            if (sc->kind != IMP_FO_STATIC_CONTENT || !sc->p.flow_name ||
+                strcmp(sc->p.flow_name, m->regions[i].name))
+                continue;
+            S_swap swaps[32];
+            size_t nswaps = 0;
+            S_swap_markers((imp_fo *)sc, page_index, swaps, &nswaps, 32);
+            const imp_fo *r = m->regions[i].fo;
+            double px = r->p.padding[IMP_START] + r->p.border[IMP_START].width;
+            double py = r->p.padding[IMP_BEFORE] + r->p.border[IMP_BEFORE].width;
+            double x = m->regions[i].x + px, w = m->regions[i].w - px - r->p.padding[IMP_END] -
+                                                 r->p.border[IMP_END].width;
+            imp_item root;
+            memset(&root, 0, sizeof root);
+            imp_layout_blocks(L, sc, x, w > 1 ? w : 1, &root);
+            imp_area *box = S_region_box(page, m->regions[i].x, m->regions[i].y, m->regions[i].w,
+                                         m->regions[i].h, r);
+            if (box) {
+                box->struct_type = "Artifact";
+                double h = 0;
+                const imp_item *prev = NULL;
+                for (const imp_item *c = root.first; c; c = c->next) {
+                    h += (prev ? fmax(prev->space_after, c->space_before) : c->space_before) +
+                         imp_layout_height(c);
+                    prev = c;
+                }
+                double room = m->regions[i].h - py;
+                double off = r->p.display_align == 1 ? (room - h) / 2
+                             : r->p.display_align == 2 ? room - h
+                                                       : 0;
+                imp_place_children_whole(L, root.first, box,
+                                         m->regions[i].y + py + (off > 0 ? off : 0));
+            }
+            for (imp_item *c = root.first; c;) {
+                imp_item *n = c->next;
+                imp_layout_item_free(c);
+                c = n;
+            }
+            while (nswaps--) {
+                S_swap *s = &swaps[nswaps];
+                s->rm->first = s->first;
+                s->rm->last = s->last;
+                s->rm->kind = IMP_FO_RETRIEVE_MARKER;
+            }
+        }
+    }
+    (void)ad;
+}
+
+/* ---- the document ---- */
+static const imp_fo *S_child(const imp_fo *fo, imp_fo_kind kind)
+{
+    for (const imp_fo *c = fo ? fo->first : NULL; c; c = c->next)
+        if (c->kind == kind)
+            return c;
+    return NULL;
+}
+
+static char *S_text_of(const imp_fo *fo)
+{
+    GString *s = g_string_new(NULL);
+    const imp_fo *stack[64];
+    int n = 0;
+    for (const imp_fo *c = fo->first; c || n;) {
+        if (!c) {
+            c = stack[--n]->next;
+            continue;
+        }
+        if (c->kind == IMP_FO_TEXT && c->text)
+            g_string_append(s, c->text);
+        if (c->first && n < 64) {
+            stack[n++] = c;
+            c = c->first;
+            continue;
+        }
+        c = c->next;
+    }
+    /* fold white space */
+    char *t = g_string_free(s, FALSE);
+    imp_diag_fold(t);
+    char *r = strdup(t);
+    g_free(t);
+    return r;
+}
+
+static imp_outline *S_outline(const imp_fo *tree)
+{
+    imp_outline *first = NULL, **tail = &first;
+    for (const imp_fo *b = tree ? tree->first : NULL; b; b = b->next) {
+        if (b->kind != IMP_FO_BOOKMARK)
+            continue;
+        imp_outline *o = calloc(1, sizeof *o);
+        if (!o)
+            break;
+        const imp_fo *t = S_child(b, IMP_FO_BOOKMARK_TITLE);
+        o->title = t ? S_text_of(t) : strdup("");
+        o->dest = b->p.internal_destination ? strdup(b->p.internal_destination) : NULL;
+        o->uri = b->p.external_destination ? strdup(b->p.external_destination) : NULL;
+        o->open = b->p.starting_state_show;
+        o->first = S_outline(b);
+        *tail = o;
+        tail = &o->next;
+    }
+    return first;
+}
+
+static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, const imp_fo *seq,
+                      S_pages *pages, int *number, int *last_number)
+{
+    S_seq S;
+    memset(&S, 0, sizeof S);
+    S.pages = pages;
+    S.L = L;
+    S.ad = ad;
+    S.seq = seq;
+    S.masters = masters;
+    const char *ref = seq->p.master_reference;
+    S.spm = S_master_named(masters, ref, IMP_FO_SIMPLE_PAGE_MASTER);
+    if (!S.spm)
+        S.psm = S_master_named(masters, ref, IMP_FO_PAGE_SEQUENCE_MASTER);
+    if (!S.spm && !S.psm) {
+        imp_diag_add(L->d, IMP_SEV_ERROR, L->o->fo_file, seq->line, 0, NULL,
+                     "the page-sequence asks for master-reference=\"%s\", but no page master "
+                     "has that master-name.",
+                     ref ? ref : "");
+        return -1;
+    }
+    S.number = seq->p.initial_page_number > 0 ? seq->p.initial_page_number : *number;
+    L->page_number_format = NULL;
+    imp_pager P;
+    memset(&P, 0, sizeof P);
+    P.L = L;
+    P.seq = &S;
+    imp_pager_new_page(&P);
+    if (S.failed || !S.page) {
+        imp_diag_add(L->d, IMP_SEV_ERROR, L->o->fo_file, seq->line, 0, NULL,
+                     "no page master can be used for the first page of this page-sequence.");
+        return -1;
+    }
+    int first_index = P.page_index, first_number = P.number;
+    const imp_fo *flow = S_child(seq, IMP_FO_FLOW);
+    if (flow) {
+        imp_item root;
+        memset(&root, 0, sizeof root);
+        L->page_number = P.number;
+        imp_layout_blocks(L, flow, S.m.body_x, S.m.body_w, &root);
+        imp_pager_flow(&P, &root);
+        for (imp_item *c = root.first; c;) {
+            imp_item *n = c->next;
+            imp_layout_item_free(c);
+            c = n;
+        }
+    }
+    if (seq->p.id) {
+        imp_layout_found_id(L, seq->p.id, first_number, first_index);
+        imp_layout_found_last(L, seq->p.id, P.number);
+    }
+    /* force-page-count: the default "auto" ends a sequence on the parity the next
+     * one needs; impack implements even/odd/end-on-* and treats auto as no-force */
+    int fpc = seq->p.force_page_count, count = S.pages_in_seq;
+    int last_no = P.number;
+    int add = (fpc == IMP_FPC_EVEN && count % 2) || (fpc == IMP_FPC_ODD && count % 2 == 0) ||
+              (fpc == IMP_FPC_END_ON_EVEN && last_no % 2) ||
+              (fpc == IMP_FPC_END_ON_ODD && last_no % 2 == 0);
+    if (add) {
+        S.blank = 1;
+        imp_pager_new_page(&P);
+    }
+    /* the last page may have a master of its own (page-position="last") */
+    if (S.psm && S.page) {
+        S.pages_in_seq--;
+        S.number--;
+        const imp_fo *spm = S_pick(&S, 1, add, 0);
+        S.number++;
+        S.pages_in_seq++;
+        if (spm && spm != S.page->fo) {
+            S_master m2;
+            S_geometry(&m2, spm);
+            if (fabs(m2.body_w - S.m.body_w) < 0.01 && fabs(m2.w - S.m.w) < 0.01)
+                S.page->fo = spm;
+        }
+    }
+    *number = S.number;
+    *last_number = P.number;
+    return 0;
+}
+
+static imp_area_doc *S_pass(imp_lctx *L)
+{
+    imp_fo_doc *fd = L->fd;
+    imp_area_doc *ad = calloc(1, sizeof *ad);
+    if (!ad)
+        return NULL;
+    const imp_fo *root = fd->root;
+    const imp_fo *masters = S_child(root, IMP_FO_LAYOUT_MASTER_SET);
+    int number = 1, last = 0, nseq = 0, failed = 0;
+    S_pages pages = {NULL, 0};
+    for (const imp_fo *seq = root->first; seq; seq = seq->next) {
+        if (seq->kind != IMP_FO_PAGE_SEQUENCE)
+            continue;
+        nseq++;
+        L->page_number_format = NULL;
+        if (S_sequence(L, ad, masters, seq, &pages, &number, &last) < 0)
+            failed = 1;
+    }
+    if (!nseq)
+        imp_diag_add(L->d, IMP_SEV_ERROR, L->o->fo_file, root->line, 0, NULL,
+                     "the document has no fo:page-sequence, so there is nothing to print.");
+    if (!nseq || failed || !ad->npages) {
+        free(pages.v);
+        imp_area_doc_free(ad);
+        return NULL;
+    }
+    /* static content last: every page number and citation is known now */
+    imp_idpage *saved = L->known;
+    size_t nsaved = L->nknown;
+    L->known = L->found;
+    L->nknown = L->nfound;
+    for (size_t i = 0; i < pages.n; i++) {
+        S_master m;
+        imp_area *pg = pages.v[i].page;
+        if (!pg->fo)
+            continue;
+        S_geometry(&m, pg->fo);
+        L->page_number = pages.v[i].number;
+        S_static(L, ad, pg, &m, pages.v[i].seq, (int)i);
+    }
+    free(pages.v);
+    L->known = saved;
+    L->nknown = nsaved;
+    ad->outline = S_outline(S_child(root, IMP_FO_BOOKMARK_TREE));
+    ad->title = fd->title ? strdup(fd->title) : NULL;
+    ad->author = fd->author ? strdup(fd->author) : NULL;
+    ad->subject = fd->subject ? strdup(fd->subject) : NULL;
+    ad->keywords = fd->keywords ? strdup(fd->keywords) : NULL;
+    ad->lang = fd->lang ? strdup(fd->lang) : NULL;
+    return ad;
+}
+
+static int S_same(const imp_idpage *a, size_t na, const imp_idpage *b, size_t nb)
+{
+    if (na != nb)
+        return 0;
+    for (size_t i = 0; i < na; i++) {
+        const imp_idpage *e = S_find((imp_idpage *)b, nb, a[i].id);
+        if (!e || e->page != a[i].page)
+            return 0;
+    }
+    return 1;
+}
+
+imp_area_doc *imp_layout_run(imp_fo_doc *fd, const imp_layout_opts *o, imp_diags *d)
+{
+    imp_lctx L;
+    memset(&L, 0, sizeof L);
+    L.fd = fd;
+    L.o = o;
+    L.d = d;
+    L.fontmap = pango_cairo_font_map_new();
+    L.pctx = pango_font_map_create_context(L.fontmap);
+    /* points: one Pango unit per point, and no hinting, so layout does not
+     * depend on a device */
+    pango_cairo_context_set_resolution(L.pctx, 72);
+    cairo_font_options_t *fopt = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fopt, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fopt, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(L.pctx, fopt);
+    cairo_font_options_destroy(fopt);
+    pango_context_set_round_glyph_positions(L.pctx, FALSE);
+    imp_area_doc *ad = NULL;
+    for (int pass = 0; pass < 3; pass++) {
+        L.citations = 0;
+        L.citation_guess_used = 0;
+        S_free_ids(L.found, L.nfound);
+        L.found = NULL;
+        L.nfound = 0;
+        free(S_marks);
+        S_marks = NULL;
+        S_nmarks = 0;
+        L.next_struct_id = 0;
+        ad = S_pass(&L);
+        if (!ad || !L.citations ||
+            (pass > 0 && S_same(L.found, L.nfound, L.known, L.nknown)))
+            break;
+        if (pass == 2)
+            break;
+        /* the flow cites page numbers: lay out again with the numbers found */
+        imp_area_doc_free(ad);
+        ad = NULL;
+        S_free_ids(L.known, L.nknown);
+        L.known = L.found;
+        L.nknown = L.nfound;
+        L.found = NULL;
+        L.nfound = 0;
+        /* warnings are said once per pass: keep the first pass's */
+        memset(L.warned, 1, sizeof L.warned);
+    }
+    S_free_ids(L.found, L.nfound);
+    S_free_ids(L.known, L.nknown);
+    free(S_marks);
+    S_marks = NULL;
+    S_nmarks = 0;
+    for (size_t i = 0; i < L.nimages; i++) {
+        free(L.images[i].path);
+        if (L.images[i].img)
+            imp_image_unref(L.images[i].img);
+    }
+    free(L.images);
+    g_object_unref(L.pctx);
+    g_object_unref(L.fontmap);
+    return ad;
+}

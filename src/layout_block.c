@@ -1,0 +1,514 @@
+/* layout_block.c: block-level formatting objects → prepared items (widths known). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_int.h"
+
+imp_item *imp_layout_item_new(imp_it_kind kind, const imp_fo *fo, imp_item *parent)
+{
+    imp_item *it = calloc(1, sizeof *it);
+    if (!it)
+        return NULL;
+    it->kind = kind;
+    it->fo = fo;
+    it->parent = parent;
+    if (parent) {
+        if (parent->last)
+            parent->last->next = it;
+        else
+            parent->first = it;
+        parent->last = it;
+    }
+    return it;
+}
+
+static void S_free_list(imp_item *it)
+{
+    while (it) {
+        imp_item *next = it->next;
+        imp_layout_item_free(it);
+        it = next;
+    }
+}
+
+void imp_layout_item_free(imp_item *it)
+{
+    if (!it)
+        return;
+    S_free_list(it->first);
+    S_free_list(it->header);
+    S_free_list(it->footer);
+    for (imp_extra *x = it->extras; x;) {
+        imp_extra *n = x->next;
+        if (x->image)
+            imp_image_unref(x->image);
+        free(x);
+        x = n;
+    }
+    if (it->line)
+        pango_layout_line_unref(it->line);
+    if (it->layout)
+        g_object_unref(it->layout);
+    free(it);
+}
+
+static double S_space_between(const imp_item *a, const imp_item *b)
+{
+    double sa = a ? a->space_after : 0, sb = b ? b->space_before : 0;
+    return sa > sb ? sa : sb; /* adjacent spaces resolve to the larger (XSL 4.3.1, same precedence) */
+}
+
+double imp_layout_height(const imp_item *it)
+{
+    switch (it->kind) {
+    case IMP_IT_LINE:
+        return it->height;
+    case IMP_IT_ROW:
+        return it->height;
+    case IMP_IT_LISTITEM: {
+        double h = 0;
+        for (const imp_item *c = it->first; c; c = c->next) {
+            double ch = imp_layout_height(c);
+            if (ch > h)
+                h = ch;
+        }
+        return h;
+    }
+    case IMP_IT_TABLE: {
+        double h = it->bw[IMP_BEFORE] + it->bw[IMP_AFTER];
+        for (const imp_item *r = it->header; r; r = r->next)
+            h += r->height;
+        for (const imp_item *r = it->first; r; r = r->next)
+            h += r->height;
+        for (const imp_item *r = it->footer; r; r = r->next)
+            h += r->height;
+        return h;
+    }
+    default:
+        break;
+    }
+    if (it->fixed_height > 0)
+        return it->fixed_height + it->pad[IMP_BEFORE] + it->pad[IMP_AFTER] + it->bw[IMP_BEFORE] +
+               it->bw[IMP_AFTER];
+    double h = 0;
+    const imp_item *prev = NULL;
+    for (const imp_item *c = it->first; c; c = c->next) {
+        if (prev)
+            h += S_space_between(prev, c);
+        h += imp_layout_height(c);
+        prev = c;
+    }
+    if (h < it->min_height)
+        h = it->min_height;
+    return h + it->pad[IMP_BEFORE] + it->pad[IMP_AFTER] + it->bw[IMP_BEFORE] + it->bw[IMP_AFTER];
+}
+
+static int S_is_inline(const imp_fo *c)
+{
+    switch (c->kind) {
+    case IMP_FO_TEXT:
+    case IMP_FO_INLINE:
+    case IMP_FO_WRAPPER:
+    case IMP_FO_CHARACTER:
+    case IMP_FO_LEADER:
+    case IMP_FO_PAGE_NUMBER:
+    case IMP_FO_PAGE_NUMBER_CITATION:
+    case IMP_FO_PAGE_NUMBER_CITATION_LAST:
+    case IMP_FO_BASIC_LINK:
+    case IMP_FO_EXTERNAL_GRAPHIC:
+    case IMP_FO_INSTREAM_FOREIGN_OBJECT:
+    case IMP_FO_FOOTNOTE:
+    case IMP_FO_INLINE_CONTAINER:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Does an inline FO hold a block-level descendant (inline containing a block:
+ * then it is laid out as blocks)? */
+static int S_has_block(const imp_fo *fo)
+{
+    for (const imp_fo *c = fo->first; c; c = c->next) {
+        if (c->kind == IMP_FO_FOOTNOTE_BODY)
+            continue;
+        if (!S_is_inline(c) && c->kind != IMP_FO_MARKER && c->kind != IMP_FO_RETRIEVE_MARKER)
+            return 1;
+        if ((c->kind == IMP_FO_INLINE || c->kind == IMP_FO_WRAPPER ||
+             c->kind == IMP_FO_BASIC_LINK) && S_has_block(c))
+            return 1;
+    }
+    return 0;
+}
+
+static int S_only_space(const imp_fo *first, const imp_fo *stop)
+{
+    for (const imp_fo *c = first; c && c != stop; c = c->next) {
+        if (c->kind != IMP_FO_TEXT)
+            return 0;
+        for (const char *s = c->text ? c->text : ""; *s; s++)
+            if (*s != ' ' && *s != '\n' && *s != '\t' && *s != '\r')
+                return 0;
+    }
+    return 1;
+}
+
+static const char *S_struct_of(const imp_fo *fo, const char *dflt)
+{
+    const char *r = fo->p.role;
+    static const char *known[] = {"H", "H1", "H2", "H3", "H4", "H5", "H6", "P", "Div", "Caption",
+                                  "BlockQuote", "Note", "Code", "TOC", "TOCI", "Index", "Span",
+                                  "Quote", "Figure", "Formula", "Form", "Art", "Sect", "Part",
+                                  "Title", "Artifact"};
+    if (r)
+        for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+            if (!strcmp(r, known[i]))
+                return known[i];
+    return dflt;
+}
+
+/* Geometry shared by every block-level item: the content box from the
+ * indents (XSL 5.3.2: start-indent is measured from the reference area's
+ * start edge to the content rectangle's), borders, padding, spaces. */
+typedef struct {
+    double ref_x, ref_w;   /* the reference area's content box */
+    double base_start, base_end; /* the indents inherited at the reference area */
+} S_frame;
+
+static void S_box(imp_lctx *L, imp_item *it, const imp_fo *fo, const S_frame *f, double *cx,
+                  double *cw)
+{
+    const imp_props *p = &fo->p;
+    (void)L;
+    for (int s = 0; s < 4; s++) {
+        it->pad[s] = p->padding[s];
+        it->border[s] = p->border[s];
+        it->bw[s] = p->border[s].style == IMP_BS_NONE || p->border[s].style == IMP_BS_HIDDEN
+                        ? 0
+                        : p->border[s].width;
+    }
+    it->background = p->background_color;
+    it->space_before = p->space_before.opt;
+    it->space_after = p->space_after.opt;
+    it->space_before_retain = p->space_before.retain;
+    it->keep_together = p->keep_together;
+    it->keep_with_next = p->keep_with_next;
+    it->keep_with_previous = p->keep_with_previous;
+    it->break_before = p->break_before;
+    it->break_after = p->break_after;
+    it->id = p->id;
+    double content_x = f->ref_x + (p->start_indent - f->base_start);
+    double content_w = f->ref_w - (p->start_indent - f->base_start) - (p->end_indent - f->base_end);
+    if (content_w < 1)
+        content_w = 1;
+    it->x = content_x - it->pad[IMP_START] - it->bw[IMP_START];
+    it->w = content_w + it->pad[IMP_START] + it->pad[IMP_END] + it->bw[IMP_START] + it->bw[IMP_END];
+    *cx = content_x;
+    *cw = content_w;
+}
+
+static void S_blocks(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *parent);
+
+static void S_one(imp_lctx *L, const imp_fo *c, const S_frame *f, imp_item *parent);
+
+/* The content of a block: runs of inline content become paragraphs (lines),
+ * block-level children become items, in document order. */
+static void S_block_content(imp_lctx *L, const imp_fo *fo, imp_item *it, double cx, double cw,
+                            const S_frame *f, int has_block)
+{
+    const imp_fo *run = NULL;
+    for (const imp_fo *c = fo->first;; c = c ? c->next : NULL) {
+        if (c && (c->kind == IMP_FO_MARKER || c->kind == IMP_FO_RETRIEVE_MARKER))
+            continue;
+        int inl = c && S_is_inline(c) && !S_has_block(c);
+        if (inl) {
+            if (!run)
+                run = c;
+            continue;
+        }
+        if (run && !S_only_space(run, c)) {
+            imp_item *target = it;
+            if (has_block) {
+                target = imp_layout_item_new(IMP_IT_BLOCK, fo, it);
+                if (target) {
+                    target->x = cx;
+                    target->w = cw;
+                    target->struct_type = "P";
+                    target->struct_id = ++L->next_struct_id;
+                    target->keep_together = 0;
+                } else {
+                    target = it;
+                }
+            }
+            imp_layout_para(L, fo, run, c, cx, cw, target);
+            /* footnote bodies of this run follow it (impack places footnotes after
+             * the paragraph that cites them) */
+            for (const imp_fo *k = run; k && k != c; k = k->next)
+                if (k->kind == IMP_FO_FOOTNOTE)
+                    for (const imp_fo *b = k->first; b; b = b->next)
+                        if (b->kind == IMP_FO_FOOTNOTE_BODY) {
+                            imp_layout_warn_once(L, 6, k->line,
+                                                 "footnotes are printed after the paragraph "
+                                                 "that cites them, not at the page foot");
+                            S_blocks(L, b, f, it);
+                        }
+        }
+        run = NULL;
+        if (!c)
+            break;
+        if (S_is_inline(c))
+            S_blocks(L, c, f, it); /* an inline holding blocks */
+        else
+            S_one(L, c, f, it);
+    }
+}
+
+static void S_list(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *parent);
+static void S_container(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *parent);
+
+/* One block-level FO into parent. */
+static void S_one(imp_lctx *L, const imp_fo *c, const S_frame *f, imp_item *parent)
+{
+    switch (c->kind) {
+    case IMP_FO_BLOCK: {
+        imp_item *it = imp_layout_item_new(IMP_IT_BLOCK, c, parent);
+        if (!it)
+            return;
+        double cx, cw;
+        S_box(L, it, c, f, &cx, &cw);
+        if (c->p.height.kind == IMP_LEN_PT)
+            it->min_height = c->p.height.v;
+        if (c->p.min_height.kind == IMP_LEN_PT && c->p.min_height.v > it->min_height)
+            it->min_height = c->p.min_height.v;
+        int has_inline = 0, has_block = 0;
+        for (const imp_fo *k = c->first; k; k = k->next) {
+            if (k->kind == IMP_FO_MARKER || k->kind == IMP_FO_RETRIEVE_MARKER)
+                continue;
+            if (S_is_inline(k) && !S_has_block(k))
+                has_inline |= !(k->kind == IMP_FO_TEXT && S_only_space(k, k->next));
+            else
+                has_block = 1;
+        }
+        it->struct_type = S_struct_of(c, has_inline && !has_block ? "P" : NULL);
+        if (it->struct_type)
+            it->struct_id = ++L->next_struct_id;
+        S_block_content(L, c, it, cx, cw, f, has_block && has_inline);
+        break;
+    }
+    case IMP_FO_BLOCK_CONTAINER:
+        S_container(L, c, f, parent);
+        break;
+    case IMP_FO_LIST_BLOCK:
+        S_list(L, c, f, parent);
+        break;
+    case IMP_FO_TABLE_AND_CAPTION:
+        for (const imp_fo *k = c->first; k; k = k->next)
+            if (k->kind == IMP_FO_TABLE_CAPTION)
+                S_blocks(L, k, f, parent);
+            else
+                S_one(L, k, f, parent);
+        break;
+    case IMP_FO_TABLE:
+        imp_layout_table(L, c, f->ref_x + (c->p.start_indent - f->base_start),
+                         f->ref_w - (c->p.start_indent - f->base_start) -
+                             (c->p.end_indent - f->base_end),
+                         parent);
+        break;
+    case IMP_FO_WRAPPER:
+    case IMP_FO_INLINE:
+    case IMP_FO_BASIC_LINK:
+    case IMP_FO_FOOTNOTE_BODY:
+    case IMP_FO_TABLE_CAPTION:
+        S_blocks(L, c, f, parent);
+        break;
+    case IMP_FO_MARKER:
+    case IMP_FO_RETRIEVE_MARKER:
+    case IMP_FO_TEXT:
+        break;
+    default:
+        if (S_is_inline(c)) {
+            /* inline content directly in a flow or cell: an anonymous block */
+            imp_item *it = imp_layout_item_new(IMP_IT_BLOCK, c, parent);
+            if (!it)
+                return;
+            double cx = f->ref_x, cw = f->ref_w;
+            it->x = cx;
+            it->w = cw;
+            it->struct_type = "P";
+            it->struct_id = ++L->next_struct_id;
+            imp_layout_para(L, c->parent, c, c->next, cx, cw, it);
+        }
+        break;
+    }
+}
+
+static void S_blocks(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *parent)
+{
+    const imp_fo *run = NULL;
+    for (const imp_fo *c = fo->first;; c = c ? c->next : NULL) {
+        int inl = c && S_is_inline(c) && !S_has_block(c);
+        if (inl) {
+            if (!run)
+                run = c;
+            continue;
+        }
+        if (run && !S_only_space(run, c)) {
+            imp_item *it = imp_layout_item_new(IMP_IT_BLOCK, fo, parent);
+            if (it) {
+                it->x = f->ref_x + (fo->p.start_indent - f->base_start);
+                it->w = f->ref_w - (fo->p.start_indent - f->base_start) - (fo->p.end_indent - f->base_end);
+                it->struct_type = "P";
+                it->struct_id = ++L->next_struct_id;
+                imp_layout_para(L, fo, run, c, it->x, it->w, it);
+            }
+        }
+        run = NULL;
+        if (!c)
+            break;
+        S_one(L, c, f, parent);
+    }
+}
+
+static void S_container(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *parent)
+{
+    const imp_props *p = &fo->p;
+    imp_item *it = imp_layout_item_new(IMP_IT_BLOCK, fo, parent);
+    if (!it)
+        return;
+    double cx, cw;
+    S_box(L, it, fo, f, &cx, &cw);
+    if (p->width.kind != IMP_LEN_AUTO) {
+        double w = imp_layout_len(p->width, f->ref_w, cw);
+        double extra = it->pad[IMP_START] + it->pad[IMP_END] + it->bw[IMP_START] + it->bw[IMP_END];
+        cw = w;
+        it->w = w + extra;
+    }
+    if (p->height.kind == IMP_LEN_PT)
+        it->fixed_height = p->height.v;
+    it->clip = p->overflow_hidden;
+    it->display_align = p->display_align;
+    if (p->reference_orientation != 0)
+        imp_layout_warn_once(L, 7, fo->line,
+                             "reference-orientation other than 0 is not supported; drawn at 0");
+    it->struct_type = S_struct_of(fo, NULL);
+    if (it->struct_type)
+        it->struct_id = ++L->next_struct_id;
+    /* a block-container is a reference area: indents inside start from it */
+    S_frame inner = {cx, cw, p->start_indent, p->end_indent};
+    S_blocks(L, fo, &inner, it);
+    if (it->fixed_height > 0 && !it->clip) {
+        double content = imp_layout_height(it) - it->pad[IMP_BEFORE] - it->pad[IMP_AFTER] -
+                         it->bw[IMP_BEFORE] - it->bw[IMP_AFTER];
+        double need = 0;
+        const imp_item *prev = NULL;
+        for (const imp_item *k = it->first; k; k = k->next) {
+            need += (prev ? S_space_between(prev, k) : 0) + imp_layout_height(k);
+            prev = k;
+        }
+        if (need > it->fixed_height + 0.5)
+            imp_layout_warn_once(L, 8, fo->line,
+                                 "the content of a block-container is taller than its height "
+                                 "and overflows it");
+        (void)content;
+    }
+}
+
+static void S_list(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *parent)
+{
+    const imp_props *p = &fo->p;
+    imp_item *list = imp_layout_item_new(IMP_IT_BLOCK, fo, parent);
+    if (!list)
+        return;
+    double cx, cw;
+    S_box(L, list, fo, f, &cx, &cw);
+    list->struct_type = S_struct_of(fo, "L");
+    list->struct_id = ++L->next_struct_id;
+    double pdbs = imp_layout_len(p->provisional_distance_between_starts, cw, 24);
+    double pls = imp_layout_len(p->provisional_label_separation, cw, 6);
+    /* absolute positions (XSL 7.28.4/7.28.5): body-start() and label-end() */
+    double body_start = p->start_indent + pdbs;
+    double label_end = (f->ref_w + f->base_start + f->base_end) - (p->start_indent + pdbs - pls);
+    for (const imp_fo *item = fo->first; item; item = item->next) {
+        if (item->kind != IMP_FO_LIST_ITEM)
+            continue;
+        imp_item *li = imp_layout_item_new(IMP_IT_LISTITEM, item, list);
+        if (!li)
+            continue;
+        double ix, iw;
+        S_box(L, li, item, f, &ix, &iw);
+        li->struct_type = S_struct_of(item, "LI");
+        li->struct_id = ++L->next_struct_id;
+        for (const imp_fo *part = item->first; part; part = part->next) {
+            if (part->kind != IMP_FO_LIST_ITEM_LABEL && part->kind != IMP_FO_LIST_ITEM_BODY)
+                continue;
+            int label = part->kind == IMP_FO_LIST_ITEM_LABEL;
+            imp_item *b = imp_layout_item_new(IMP_IT_BLOCK, part, li);
+            if (!b)
+                continue;
+            b->struct_type = label ? "Lbl" : "LBody";
+            b->struct_id = ++L->next_struct_id;
+            /* the label ends at label-end(); the body starts at body-start(),
+             * unless the FO gave other indents explicitly */
+            double s = part->p.start_indent, e = part->p.end_indent;
+            if (label && (part->p.end_indent_label_end || e <= p->end_indent + 0.001))
+                e = label_end;
+            if (!label && (part->p.start_indent_body_start || s <= p->start_indent + 0.001))
+                s = body_start;
+            S_frame pf = *f;
+            b->x = f->ref_x + (s - f->base_start);
+            b->w = f->ref_w - (s - f->base_start) - (e - f->base_end);
+            if (b->w < 1)
+                b->w = 1;
+            /* children use their own indents if they set them; otherwise the part's */
+            pf.ref_x = b->x;
+            pf.ref_w = b->w;
+            pf.base_start = part->p.start_indent;
+            pf.base_end = part->p.end_indent;
+            S_blocks(L, part, &pf, b);
+        }
+    }
+}
+
+void imp_layout_blocks(imp_lctx *L, const imp_fo *fo, double x, double w, imp_item *parent)
+{
+    if (!parent)
+        return;
+    S_frame f = {x, w, fo->p.start_indent, fo->p.end_indent};
+    S_blocks(L, fo, &f, parent);
+}
+
+void imp_layout_measure(imp_lctx *L, const imp_fo *fo, double *minw, double *maxw)
+{
+    *minw = *maxw = 0;
+    const imp_fo *run = NULL;
+    for (const imp_fo *c = fo->first;; c = c ? c->next : NULL) {
+        int inl = c && S_is_inline(c) && !S_has_block(c);
+        if (inl) {
+            if (!run)
+                run = c;
+            continue;
+        }
+        if (run && !S_only_space(run, c)) {
+            double mn, mx;
+            imp_layout_para_measure(L, fo, run, c, &mn, &mx);
+            *minw = fmax(*minw, mn);
+            *maxw = fmax(*maxw, mx);
+        }
+        run = NULL;
+        if (!c)
+            break;
+        if (c->kind == IMP_FO_TEXT || c->kind == IMP_FO_MARKER)
+            continue;
+        double mn, mx;
+        imp_layout_measure(L, c, &mn, &mx);
+        const imp_props *p = &c->p;
+        double extra = (p->start_indent - fo->p.start_indent) + (p->end_indent - fo->p.end_indent);
+        if (c->kind == IMP_FO_TABLE || c->kind == IMP_FO_BLOCK_CONTAINER || c->kind == IMP_FO_BLOCK)
+            extra += 0; /* indents already include their padding and borders (5.3.2) */
+        if (c->kind == IMP_FO_BLOCK_CONTAINER && p->width.kind == IMP_LEN_PT)
+            mn = mx = p->width.v;
+        *minw = fmax(*minw, mn + extra);
+        *maxw = fmax(*maxw, mx + extra);
+    }
+}

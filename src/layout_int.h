@@ -1,0 +1,136 @@
+/* layout_int.h: what the layout modules share (private to layout*.c). */
+#ifndef IMP_LAYOUT_INT_H
+#define IMP_LAYOUT_INT_H
+
+#include <pango/pangocairo.h>
+
+#include "layout.h"
+
+/* ---- prepared items: the flow laid out at its widths, not yet on pages ---- */
+typedef enum {
+    IMP_IT_BLOCK,  /* a block-level box: children are items */
+    IMP_IT_LINE,   /* one line of a paragraph */
+    IMP_IT_TABLE,  /* children: rows; header/footer rows apart */
+    IMP_IT_ROW,    /* children: cells (IMP_IT_BLOCK at fixed x) */
+    IMP_IT_LISTITEM /* first child: label block; second: body block */
+} imp_it_kind;
+
+/* Something drawn on a line besides its glyphs, at an x relative to the line start. */
+typedef struct imp_extra {
+    enum { IMP_EX_RULE, IMP_EX_DOTS, IMP_EX_IMAGE, IMP_EX_LINK, IMP_EX_DEST } kind;
+    double x, w;        /* horizontal extent on the line */
+    double y, h;        /* IMAGE/LINK: top relative to the line top, height */
+    double thickness;   /* RULE/DOTS */
+    imp_border_style style;
+    imp_color color;
+    imp_image *image;   /* IMAGE: a reference */
+    const char *uri, *dest, *name; /* LINK / DEST: borrowed from the FO props */
+    const imp_fo *fo;
+    struct imp_extra *next;
+} imp_extra;
+
+typedef struct imp_item imp_item;
+struct imp_item {
+    imp_it_kind kind;
+    const imp_fo *fo;
+    imp_item *first, *last, *next, *parent;
+    double x, w;            /* border box: start edge and width (absolute x on the page) */
+    double height;          /* border box height when laid out whole (measured) */
+    /* BLOCK */
+    double space_before, space_after;
+    int space_before_retain;
+    double pad[4], bw[4];
+    imp_border border[4];
+    imp_color background;
+    double fixed_height;    /* block-container height, 0 = auto */
+    double min_height;
+    int clip;
+    int keep_together, keep_with_next, keep_with_previous;
+    imp_break break_before, break_after;
+    int display_align;
+    const char *struct_type;
+    int struct_id;
+    const char *id;         /* FO id to record where this item lands */
+    /* LINE */
+    PangoLayout *layout;    /* reference */
+    PangoLayoutLine *line;  /* reference */
+    double lx;              /* x of the line box start */
+    double ascent;          /* baseline offset from the line top */
+    int para_index, para_lines; /* position in its paragraph, for orphans/widows */
+    int orphans, widows;
+    imp_extra *extras;
+    /* TABLE */
+    imp_item *header, *footer; /* lists of rows (linked by next) */
+    int omit_header_at_break, omit_footer_at_break;
+    /* BLOCK that is a list item's label: placed beside the body */
+};
+
+/* ---- the layout context ---- */
+typedef struct imp_idpage {
+    char *id;
+    int page;               /* 1-based page number as printed */
+    int page_index;         /* 0-based index in the document */
+} imp_idpage;
+
+typedef struct {
+    imp_fo_doc *fd;
+    const imp_layout_opts *o;
+    imp_diags *d;
+    PangoFontMap *fontmap;
+    PangoContext *pctx;
+    int next_struct_id;
+    /* ids → page numbers, from the previous pass (for citations) */
+    imp_idpage *known;
+    size_t nknown;
+    /* ids → page numbers found in this pass */
+    imp_idpage *found;
+    size_t nfound;
+    int citations;          /* the flow holds citations / page-numbers */
+    int citation_guess_used;
+    /* current page while static content or flow is prepared */
+    int page_number;
+    const char *page_number_format;
+    /* images by resolved path (loaded once) */
+    struct { char *path; imp_image *img; } *images;
+    size_t nimages;
+    int warned[64];         /* one-off warnings, by S_WARN_* code */
+} imp_lctx;
+
+/* layout_para.c: inline content → lines */
+/** Prepare the inline content of block fo, children from first to stop
+ * (exclusive), as lines of width avail; appends IMP_IT_LINE items to parent. */
+void imp_layout_para(imp_lctx *L, const imp_fo *block, const imp_fo *first, const imp_fo *stop,
+                     double x, double avail, imp_item *parent);
+
+/** The narrowest (longest word) and widest (no wrapping) width of a run. */
+void imp_layout_para_measure(imp_lctx *L, const imp_fo *block, const imp_fo *first,
+                             const imp_fo *stop, double *minw, double *maxw);
+/** The same for every block-level and inline content of fo (table auto layout). */
+void imp_layout_measure(imp_lctx *L, const imp_fo *fo, double *minw, double *maxw);
+
+/* layout_block.c: block-level FOs → items */
+imp_item *imp_layout_item_new(imp_it_kind kind, const imp_fo *fo, imp_item *parent);
+void imp_layout_item_free(imp_item *it);
+/** Prepare the block-level children of fo into parent (x, w = content box). */
+void imp_layout_blocks(imp_lctx *L, const imp_fo *fo, double x, double w, imp_item *parent);
+/** Measured border-box height of an item laid out whole. */
+double imp_layout_height(const imp_item *it);
+
+/* layout_table.c */
+void imp_layout_table(imp_lctx *L, const imp_fo *table, double x, double w, imp_item *parent);
+
+/* layout_place.c: items → areas */
+typedef struct imp_pager imp_pager;
+/** Place an item tree whole at (x, y) under parent area (no page breaks);
+ * returns the height used. */
+double imp_place_whole(imp_lctx *L, const imp_item *it, imp_area *parent, double y);
+
+/* layout.c */
+void imp_layout_warn_once(imp_lctx *L, int code, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void imp_layout_found_id(imp_lctx *L, const char *id, int page, int index);
+int imp_layout_page_of(imp_lctx *L, const char *id); /* from the previous pass; 0 unknown */
+imp_image *imp_layout_image(imp_lctx *L, const imp_fo *fo);
+double imp_layout_len(imp_len l, double ref, double dflt);
+
+#endif

@@ -1,0 +1,681 @@
+/* layout_para.c: inline content (text, inlines, leaders, graphics) → lines, with Pango. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_int.h"
+
+#define S_OBJ "\xef\xbf\xbc" /* U+FFFC: an inline object's place in the text */
+#define S_LSEP "\xe2\x80\xa8" /* U+2028: a preserved line feed (same paragraph) */
+
+typedef enum { S_OB_LEADER, S_OB_IMAGE, S_OB_LINK, S_OB_DEST, S_OB_FOOTNOTE } S_obkind;
+
+/* An object or range in the paragraph's text. */
+typedef struct {
+    S_obkind kind;
+    int start, end;   /* byte range in the text */
+    const imp_fo *fo;
+    double w, h, ascent;
+    double max_w;     /* leaders: how far they may stretch */
+    PangoAttribute *shape; /* leaders and images: the shape attribute (owned by the list) */
+    imp_image *image;
+} S_obj;
+
+typedef struct {
+    imp_lctx *L;
+    GString *text;
+    PangoAttrList *attrs;
+    S_obj *objs;
+    size_t nobjs, capobjs;
+    int space_pending; /* collapse: a space was seen and not yet emitted */
+    int at_line_start; /* nothing emitted since the start or a preserved line feed */
+    double avail;
+    const imp_fo *block;
+} S_para;
+
+static S_obj *S_add_obj(S_para *P, S_obkind kind, const imp_fo *fo)
+{
+    if (P->nobjs == P->capobjs) {
+        size_t cap = P->capobjs ? P->capobjs * 2 : 8;
+        S_obj *v = realloc(P->objs, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        P->objs = v;
+        P->capobjs = cap;
+    }
+    S_obj *o = &P->objs[P->nobjs++];
+    memset(o, 0, sizeof *o);
+    o->kind = kind;
+    o->fo = fo;
+    o->start = o->end = (int)P->text->len;
+    return o;
+}
+
+static PangoFontDescription *S_font(const imp_props *p)
+{
+    PangoFontDescription *fd = pango_font_description_new();
+    pango_font_description_set_family(fd, p->font_family ? p->font_family : "serif");
+    pango_font_description_set_absolute_size(fd, p->font_size * PANGO_SCALE);
+    pango_font_description_set_weight(fd, (PangoWeight)p->font_weight);
+    pango_font_description_set_style(fd, p->font_style == 1   ? PANGO_STYLE_ITALIC
+                                         : p->font_style == 2 ? PANGO_STYLE_OBLIQUE
+                                                              : PANGO_STYLE_NORMAL);
+    if (p->font_variant_small_caps)
+        pango_font_description_set_variant(fd, PANGO_VARIANT_SMALL_CAPS);
+    return fd;
+}
+
+static guint16 S_c16(double v)
+{
+    return (guint16)lround(v < 0 ? 0 : v > 1 ? 65535 : v * 65535);
+}
+
+static void S_insert(PangoAttrList *l, PangoAttribute *a, int s, int e)
+{
+    a->start_index = (guint)s;
+    a->end_index = (guint)e;
+    pango_attr_list_insert(l, a);
+}
+
+/* The attributes of a run of text with the props p. */
+static void S_run_attrs_ex(S_para *P, const imp_props *p, int s, int e, int object)
+{
+    if (e <= s)
+        return;
+    PangoFontDescription *fd = S_font(p);
+    S_insert(P->attrs, pango_attr_font_desc_new(fd), s, e);
+    pango_font_description_free(fd);
+    S_insert(P->attrs, pango_attr_foreground_new(S_c16(p->color.r), S_c16(p->color.g), S_c16(p->color.b)),
+             s, e);
+    if (p->color.a < 1)
+        S_insert(P->attrs, pango_attr_foreground_alpha_new(S_c16(p->color.a)), s, e);
+    if (p->line_height > 0 && !object) /* an object's own height counts (max-height stacking) */
+        S_insert(P->attrs, pango_attr_line_height_new_absolute((int)lround(p->line_height * PANGO_SCALE)),
+                 s, e);
+    if (p->text_decoration & 1)
+        S_insert(P->attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
+    if (p->text_decoration & 2)
+        S_insert(P->attrs, pango_attr_overline_new(PANGO_OVERLINE_SINGLE), s, e);
+    if (p->text_decoration & 4)
+        S_insert(P->attrs, pango_attr_strikethrough_new(TRUE), s, e);
+    if (p->letter_spacing != 0)
+        S_insert(P->attrs, pango_attr_letter_spacing_new((int)lround(p->letter_spacing * PANGO_SCALE)),
+                 s, e);
+    if (p->baseline_shift != 0)
+        S_insert(P->attrs, pango_attr_rise_new((int)lround(p->baseline_shift * PANGO_SCALE)), s, e);
+    if (p->background_color.a > 0)
+        S_insert(P->attrs,
+                 pango_attr_background_new(S_c16(p->background_color.r), S_c16(p->background_color.g),
+                                           S_c16(p->background_color.b)),
+                 s, e);
+    if (p->lang)
+        S_insert(P->attrs, pango_attr_language_new(pango_language_from_string(p->lang)), s, e);
+    if (p->visibility_hidden)
+        S_insert(P->attrs, pango_attr_foreground_alpha_new(0), s, e);
+}
+
+static void S_run_attrs(S_para *P, const imp_props *p, int s, int e)
+{
+    S_run_attrs_ex(P, p, s, e, 0);
+}
+
+static void S_emit_space(S_para *P)
+{
+    if (P->space_pending && !P->at_line_start)
+        g_string_append_c(P->text, ' ');
+    P->space_pending = 0;
+}
+
+/* Append character data following the white-space properties of p
+ * (XSL 1.1 §7.16: linefeed-treatment, white-space-treatment,
+ * white-space-collapse). */
+static void S_text(S_para *P, const imp_props *p, const char *s)
+{
+    int start = (int)P->text->len;
+    for (const char *c = s; *c; c++) {
+        if (*c == '\n') {
+            switch (p->linefeed_treatment) {
+            case IMP_LF_IGNORE:
+                continue;
+            case IMP_LF_PRESERVE:
+                if (p->white_space_treatment != IMP_WS_PRESERVE) {
+                    /* spaces before a preserved line feed go */
+                    while (P->text->len > (size_t)start && P->text->str[P->text->len - 1] == ' ')
+                        g_string_truncate(P->text, P->text->len - 1);
+                    P->space_pending = 0;
+                }
+                g_string_append(P->text, S_LSEP);
+                P->at_line_start = 1;
+                continue;
+            case IMP_LF_TREAT_AS_ZWSP:
+                g_string_append(P->text, "\xe2\x80\x8b");
+                continue;
+            default: /* treat as space */
+                break;
+            }
+        }
+        int ws = *c == ' ' || *c == '\t' || *c == '\r' || *c == '\n';
+        if (ws) {
+            if (p->white_space_treatment == IMP_WS_PRESERVE || !p->white_space_collapse) {
+                if (!(P->at_line_start && p->white_space_treatment != IMP_WS_PRESERVE &&
+                      p->white_space_treatment != IMP_WS_IGNORE_IF_BEFORE_LINEFEED &&
+                      p->white_space_collapse)) {
+                    S_emit_space(P);
+                    g_string_append_c(P->text, *c == '\t' ? '\t' : ' ');
+                    P->at_line_start = 0;
+                }
+            } else if (p->white_space_treatment == IMP_WS_IGNORE) {
+                continue;
+            } else {
+                P->space_pending = 1;
+            }
+            continue;
+        }
+        if (P->space_pending && (int)P->text->len == start) {
+            /* a space left pending by the previous run belongs to that run's
+             * style (no underline creeping onto it) */
+            S_emit_space(P);
+            start = (int)P->text->len;
+        }
+        S_emit_space(P);
+        g_string_append_c(P->text, *c);
+        P->at_line_start = 0;
+    }
+    S_run_attrs(P, p, start, (int)P->text->len);
+}
+
+static void S_roman(char *buf, size_t cap, int n, int upper)
+{
+    static const struct { int v; const char *s; } t[] = {
+        {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
+        {50, "l"},   {40, "xl"},  {10, "x"},  {9, "ix"},   {5, "v"},   {4, "iv"}, {1, "i"}};
+    buf[0] = '\0';
+    for (size_t i = 0; i < sizeof t / sizeof *t && n > 0; i++)
+        while (n >= t[i].v && strlen(buf) + 3 < cap) {
+            strcat(buf, t[i].s);
+            n -= t[i].v;
+        }
+    if (upper)
+        for (char *c = buf; *c; c++)
+            *c = (char)(*c - 'a' + 'A');
+}
+
+/* A page number as the page-sequence's format asks (1, i, I, a, A, 01). */
+static void S_number(imp_lctx *L, int n, char *buf, size_t cap)
+{
+    const char *f = L->page_number_format;
+    if (f && (!strcmp(f, "i") || !strcmp(f, "I")))
+        S_roman(buf, cap, n, f[0] == 'I');
+    else if (f && (!strcmp(f, "a") || !strcmp(f, "A")) && n >= 1 && n <= 26)
+        snprintf(buf, cap, "%c", (f[0] == 'A' ? 'A' : 'a') + n - 1);
+    else if (f && !strcmp(f, "01"))
+        snprintf(buf, cap, "%02d", n);
+    else
+        snprintf(buf, cap, "%d", n);
+}
+
+static void S_literal(S_para *P, const imp_props *p, const char *s)
+{
+    S_emit_space(P);
+    int start = (int)P->text->len;
+    g_string_append(P->text, s);
+    P->at_line_start = 0;
+    S_run_attrs(P, p, start, (int)P->text->len);
+}
+
+static void S_object(S_para *P, const imp_props *p, S_obj *o, double w, double ascent, double descent)
+{
+    S_emit_space(P);
+    o->start = (int)P->text->len;
+    g_string_append(P->text, S_OBJ);
+    o->end = (int)P->text->len;
+    P->at_line_start = 0;
+    o->w = w;
+    o->ascent = ascent;
+    o->h = ascent + descent;
+    PangoRectangle r = {0, (int)lround(-ascent * PANGO_SCALE), (int)lround(w * PANGO_SCALE),
+                        (int)lround((ascent + descent) * PANGO_SCALE)};
+    o->shape = pango_attr_shape_new(&r, &r);
+    S_insert(P->attrs, o->shape, o->start, o->end);
+    S_run_attrs_ex(P, p, o->start, o->end, 1);
+}
+
+static void S_leader(S_para *P, const imp_fo *fo)
+{
+    const imp_props *p = &fo->p;
+    if (p->leader_pattern == IMP_LEADER_USE_CONTENT) {
+        imp_layout_warn_once(P->L, 1, fo->line,
+                             "leader-pattern=\"use-content\" is drawn as space by impack");
+    }
+    double opt = imp_layout_len(p->leader_length_opt, P->avail, 12);
+    double min = imp_layout_len(p->leader_length_min, P->avail, 0);
+    double max = imp_layout_len(p->leader_length_max, P->avail, P->avail);
+    if (opt < min)
+        opt = min;
+    if (max < opt)
+        max = opt;
+    if (opt > P->avail)
+        opt = P->avail;
+    S_obj *o = S_add_obj(P, S_OB_LEADER, fo);
+    if (!o)
+        return;
+    o->max_w = max > P->avail ? P->avail : max;
+    /* the leader sits on the baseline; its thickness hangs below */
+    double asc = p->font_size * 0.3, desc = p->rule_thickness > 0 ? p->rule_thickness : 0;
+    S_object(P, p, o, opt, asc, desc);
+}
+
+static void S_graphic(S_para *P, const imp_fo *fo)
+{
+    imp_image *img = imp_layout_image(P->L, fo);
+    const imp_props *p = &fo->p;
+    double iw = img ? img->width : 0, ih = img ? img->height : 0;
+    double cw = imp_layout_len(p->content_width, iw, iw);
+    double ch = imp_layout_len(p->content_height, ih, ih);
+    int aw = p->content_width.kind == IMP_LEN_AUTO, ah = p->content_height.kind == IMP_LEN_AUTO;
+    if (p->scale_to_fit_w || cw > P->avail) {
+        if (cw > P->avail && !p->scale_to_fit_w)
+            imp_layout_warn_once(P->L, 2, fo->line,
+                                 "an image is wider than its column; it is scaled down to fit");
+        cw = P->avail;
+        aw = 0;
+    }
+    if (!p->scaling_non_uniform && iw > 0 && ih > 0) {
+        if (aw && !ah)
+            cw = ch * iw / ih;
+        else if (ah && !aw)
+            ch = cw * ih / iw;
+        else if (!aw && !ah) {
+            double s = fmin(cw / iw, ch / ih);
+            cw = iw * s;
+            ch = ih * s;
+        }
+    }
+    /* the viewport: width/height when given, else the content size */
+    double vw = p->width.kind == IMP_LEN_PT ? p->width.v : cw;
+    double vh = p->height.kind == IMP_LEN_PT ? p->height.v : ch;
+    S_obj *o = S_add_obj(P, S_OB_IMAGE, fo);
+    if (!o) {
+        if (img)
+            imp_image_unref(img);
+        return;
+    }
+    o->image = img;
+    S_object(P, p, o, vw, vh, 0);
+    o->w = vw;
+    /* remember the drawn size of the content within the viewport */
+    o->max_w = cw;
+    o->h = vh;
+    o->ascent = vh;
+    (void)ch;
+}
+
+static void S_walk(S_para *P, const imp_fo *fo, const imp_fo *stop);
+
+static void S_walk_one(S_para *P, const imp_fo *c)
+{
+    imp_lctx *L = P->L;
+    char buf[64];
+    switch (c->kind) {
+    case IMP_FO_TEXT:
+        if (c->text)
+            S_text(P, &c->p, c->text);
+        break;
+    case IMP_FO_INLINE:
+    case IMP_FO_WRAPPER:
+    case IMP_FO_BASIC_LINK:
+    case IMP_FO_TITLE:
+    case IMP_FO_BOOKMARK_TITLE:
+    case IMP_FO_INLINE_CONTAINER: {
+        S_obj *link = NULL, *dest = NULL;
+        if (c->kind == IMP_FO_BASIC_LINK &&
+            (c->p.internal_destination || c->p.external_destination))
+            link = S_add_obj(P, S_OB_LINK, c);
+        if (c->p.id)
+            dest = S_add_obj(P, S_OB_DEST, c);
+        size_t li = link ? (size_t)(link - P->objs) : 0, di = dest ? (size_t)(dest - P->objs) : 0;
+        S_walk(P, c, NULL);
+        /* objs may have moved while walking */
+        if (link) {
+            P->objs[li].end = (int)P->text->len;
+        }
+        if (dest)
+            P->objs[di].end = (int)P->text->len;
+        break;
+    }
+    case IMP_FO_CHARACTER:
+        if (c->p.character)
+            S_literal(P, &c->p, c->p.character);
+        break;
+    case IMP_FO_PAGE_NUMBER:
+        S_number(L, L->page_number > 0 ? L->page_number : 1, buf, sizeof buf);
+        S_literal(P, &c->p, buf);
+        break;
+    case IMP_FO_PAGE_NUMBER_CITATION:
+    case IMP_FO_PAGE_NUMBER_CITATION_LAST: {
+        int n = c->p.ref_id ? imp_layout_page_of(L, c->p.ref_id) : 0;
+        if (c->kind == IMP_FO_PAGE_NUMBER_CITATION_LAST && c->p.ref_id) {
+            char key[512];
+            snprintf(key, sizeof key, "\x01last:%s", c->p.ref_id);
+            int last = imp_layout_page_of(L, key);
+            if (last)
+                n = last;
+        }
+        L->citations = 1;
+        if (!n) {
+            L->citation_guess_used = 1;
+            snprintf(buf, sizeof buf, "00");
+        } else {
+            S_number(L, n, buf, sizeof buf);
+        }
+        S_literal(P, &c->p, buf);
+        break;
+    }
+    case IMP_FO_LEADER:
+        S_leader(P, c);
+        break;
+    case IMP_FO_EXTERNAL_GRAPHIC:
+        S_graphic(P, c);
+        break;
+    case IMP_FO_INSTREAM_FOREIGN_OBJECT:
+        imp_layout_warn_once(L, 3, c->line,
+                             "fo:instream-foreign-object is not drawn by impack yet; it is left out");
+        break;
+    case IMP_FO_FOOTNOTE:
+        /* the inline part here; the body is placed by the block layout */
+        for (const imp_fo *k = c->first; k; k = k->next)
+            if (k->kind != IMP_FO_FOOTNOTE_BODY)
+                S_walk_one(P, k);
+        break;
+    case IMP_FO_MARKER:
+    case IMP_FO_RETRIEVE_MARKER:
+        break; /* markers are moved by the page layout, not printed in place */
+    default:
+        break; /* block-level children end the paragraph: the caller split them */
+    }
+}
+
+static void S_walk(S_para *P, const imp_fo *fo, const imp_fo *stop)
+{
+    for (const imp_fo *c = fo->first; c && c != stop; c = c->next)
+        S_walk_one(P, c);
+}
+
+static PangoAlignment S_align(imp_text_align a, int *justify)
+{
+    *justify = 0;
+    switch (a) {
+    case IMP_TA_CENTER:
+        return PANGO_ALIGN_CENTER;
+    case IMP_TA_END:
+    case IMP_TA_RIGHT:
+    case IMP_TA_OUTSIDE:
+        return PANGO_ALIGN_RIGHT;
+    case IMP_TA_JUSTIFY:
+        *justify = 1;
+        return PANGO_ALIGN_LEFT;
+    default:
+        return PANGO_ALIGN_LEFT;
+    }
+}
+
+static void S_extras_for_line(S_para *P, imp_item *it, PangoLayoutLine *line, double line_top,
+                              double baseline)
+{
+    int ls = line->start_index, le = line->start_index + line->length;
+    for (size_t i = 0; i < P->nobjs; i++) {
+        S_obj *o = &P->objs[i];
+        if (o->kind == S_OB_LINK) {
+            int s = o->start > ls ? o->start : ls, e = o->end < le ? o->end : le;
+            if (s >= e)
+                continue;
+            int *ranges = NULL, n = 0;
+            pango_layout_line_get_x_ranges(line, s, e, &ranges, &n);
+            for (int k = 0; k < n; k++) {
+                imp_extra *x = calloc(1, sizeof *x);
+                if (!x)
+                    break;
+                x->kind = IMP_EX_LINK;
+                x->x = ranges[2 * k] / (double)PANGO_SCALE;
+                x->w = (ranges[2 * k + 1] - ranges[2 * k]) / (double)PANGO_SCALE;
+                x->y = 0;
+                x->h = it->height;
+                x->uri = o->fo->p.external_destination;
+                x->dest = o->fo->p.internal_destination;
+                x->fo = o->fo;
+                x->next = it->extras;
+                it->extras = x;
+            }
+            g_free(ranges);
+            continue;
+        }
+        if (o->start < ls || o->start >= le ||
+            (o->start == le && o->kind != S_OB_DEST))
+            continue;
+        int xpos = 0;
+        pango_layout_line_index_to_x(line, o->start, FALSE, &xpos);
+        imp_extra *x = calloc(1, sizeof *x);
+        if (!x)
+            break;
+        x->x = xpos / (double)PANGO_SCALE;
+        x->fo = o->fo;
+        const imp_props *p = &o->fo->p;
+        switch (o->kind) {
+        case S_OB_LEADER:
+            x->w = o->w;
+            x->kind = p->leader_pattern == IMP_LEADER_DOTS ? IMP_EX_DOTS : IMP_EX_RULE;
+            if (p->leader_pattern == IMP_LEADER_SPACE || p->leader_pattern == IMP_LEADER_USE_CONTENT) {
+                free(x);
+                continue;
+            }
+            x->thickness = p->leader_pattern == IMP_LEADER_DOTS ? p->font_size * 0.12
+                                                                : p->rule_thickness;
+            x->style = p->rule_style;
+            x->color = p->color;
+            x->y = baseline - line_top; /* on the baseline */
+            break;
+        case S_OB_IMAGE:
+            x->kind = IMP_EX_IMAGE;
+            x->w = o->w;
+            x->h = o->h;
+            x->y = baseline - line_top - o->ascent;
+            x->image = o->image;
+            if (o->image)
+                o->image->refs++;
+            break;
+        case S_OB_DEST:
+            x->kind = IMP_EX_DEST;
+            x->name = p->id;
+            x->y = 0;
+            break;
+        default:
+            free(x);
+            continue;
+        }
+        x->next = it->extras;
+        it->extras = x;
+    }
+}
+
+/* Stretch leaders that may grow (leader-length.maximum > optimum) to fill
+ * the rest of their line. Returns 1 when a shape changed. */
+static int S_stretch_leaders(S_para *P, PangoLayout *lay)
+{
+    int changed = 0;
+    for (size_t i = 0; i < P->nobjs; i++) {
+        S_obj *o = &P->objs[i];
+        if (o->kind != S_OB_LEADER || o->max_w <= o->w + 0.01)
+            continue;
+        int line_no = 0, xpos = 0;
+        pango_layout_index_to_line_x(lay, o->start, FALSE, &line_no, &xpos);
+        PangoLayoutLine *line = pango_layout_get_line_readonly(lay, line_no);
+        if (!line)
+            continue;
+        PangoRectangle logical;
+        pango_layout_line_get_extents(line, NULL, &logical);
+        double used = logical.width / (double)PANGO_SCALE;
+        double indent = line_no == 0 ? pango_layout_get_indent(lay) / (double)PANGO_SCALE : 0;
+        double free_w = P->avail - used - (indent > 0 ? indent : 0) - 0.01;
+        if (free_w <= 0.01)
+            continue;
+        double w = o->w + free_w;
+        if (w > o->max_w)
+            w = o->max_w;
+        o->w = w;
+        PangoAttrShape *sh = (PangoAttrShape *)o->shape;
+        sh->ink_rect.width = sh->logical_rect.width = (int)lround(w * PANGO_SCALE);
+        changed = 1;
+    }
+    return changed;
+}
+
+/* Build the PangoLayout of an inline run (NULL when it has no text). P is
+ * initialised here and must be released with S_para_free. */
+static PangoLayout *S_build(imp_lctx *L, S_para *P, const imp_fo *block, const imp_fo *first,
+                            const imp_fo *stop, double avail)
+{
+    memset(P, 0, sizeof *P);
+    P->L = L;
+    P->text = g_string_new(NULL);
+    P->attrs = pango_attr_list_new();
+    P->at_line_start = 1;
+    P->avail = avail > 1 ? avail : 1;
+    P->block = block;
+    for (const imp_fo *c = first; c && c != stop; c = c->next)
+        S_walk_one(P, c);
+    /* trailing collapsible space at the end of the paragraph goes */
+    while (P->text->len && P->text->str[P->text->len - 1] == ' ' && block->p.white_space_collapse &&
+           block->p.white_space_treatment != IMP_WS_PRESERVE)
+        g_string_truncate(P->text, P->text->len - 1);
+    if (P->text->len == 0)
+        return NULL;
+    const imp_props *bp = &block->p;
+    PangoLayout *lay = pango_layout_new(L->pctx);
+    pango_layout_set_text(lay, P->text->str, (int)P->text->len);
+    /* the block's font as the default, so empty runs and line heights are right */
+    PangoFontDescription *fd = S_font(bp);
+    pango_layout_set_font_description(lay, fd);
+    pango_font_description_free(fd);
+    pango_layout_set_attributes(lay, P->attrs);
+    if (bp->wrap_option_wrap) {
+        pango_layout_set_width(lay, (int)lround(P->avail * PANGO_SCALE));
+        pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+    } else {
+        pango_layout_set_width(lay, -1);
+    }
+    int justify;
+    pango_layout_set_alignment(lay, S_align(bp->text_align, &justify));
+    pango_layout_set_indent(lay, (int)lround(bp->text_indent * PANGO_SCALE));
+    /* leaders first stretch into the room the unjustified lines leave */
+    int stretched = S_stretch_leaders(P, lay);
+    if (stretched)
+        pango_layout_context_changed(lay); /* the shapes changed in place: lay out again */
+    imp_text_align last = bp->text_align_last;
+    if (justify)
+        pango_layout_set_justify(lay, TRUE);
+    if (last == IMP_TA_JUSTIFY && !stretched) {
+        /* the last (or only) line justified too */
+        pango_layout_set_justify(lay, TRUE);
+        pango_layout_set_justify_last_line(lay, TRUE);
+    } else if (justify && last != IMP_TA_RELATIVE && last != IMP_TA_START && last != IMP_TA_LEFT &&
+               last != IMP_TA_JUSTIFY) {
+        imp_layout_warn_once(L, 4, block->line,
+                             "text-align-last other than start or justify is drawn as start");
+    }
+    return lay;
+}
+
+static void S_para_free(S_para *P)
+{
+    for (size_t i = 0; i < P->nobjs; i++)
+        if (P->objs[i].image)
+            imp_image_unref(P->objs[i].image);
+    free(P->objs);
+    if (P->attrs)
+        pango_attr_list_unref(P->attrs);
+    if (P->text)
+        g_string_free(P->text, TRUE);
+}
+
+void imp_layout_para_measure(imp_lctx *L, const imp_fo *block, const imp_fo *first,
+                             const imp_fo *stop, double *minw, double *maxw)
+{
+    S_para P;
+    PangoLayout *lay = S_build(L, &P, block, first, stop, 1e6);
+    *minw = *maxw = 0;
+    if (lay) {
+        PangoRectangle r;
+        pango_layout_set_width(lay, -1);
+        pango_layout_get_extents(lay, NULL, &r);
+        *maxw = r.width / (double)PANGO_SCALE;
+        pango_layout_set_width(lay, PANGO_SCALE);
+        pango_layout_set_wrap(lay, PANGO_WRAP_WORD);
+        pango_layout_get_extents(lay, NULL, &r);
+        *minw = r.width / (double)PANGO_SCALE;
+        g_object_unref(lay);
+    }
+    S_para_free(&P);
+}
+
+void imp_layout_para(imp_lctx *L, const imp_fo *block, const imp_fo *first, const imp_fo *stop,
+                     double x, double avail, imp_item *parent)
+{
+    S_para P;
+    PangoLayout *lay = S_build(L, &P, block, first, stop, avail);
+    if (!lay)
+        goto done;
+    const imp_props *bp = &block->p;
+    if (bp->wrap_option_wrap && pango_layout_is_wrapped(lay)) {
+        int n_attrs = 0;
+        const PangoLogAttr *la = pango_layout_get_log_attrs_readonly(lay, &n_attrs);
+        const char *txt = pango_layout_get_text(lay);
+        for (GSList *l = pango_layout_get_lines_readonly(lay); l && l->next; l = l->next) {
+            PangoLayoutLine *next = l->next->data;
+            long ci = g_utf8_pointer_to_offset(txt, txt + next->start_index);
+            if (ci < n_attrs && !la[ci].is_line_break) {
+                imp_layout_warn_once(L, 9, block->line,
+                                     "a word is wider than its column; it is broken inside");
+                break;
+            }
+        }
+        PangoLayoutIter *wi = pango_layout_get_iter(lay);
+        do {
+            PangoRectangle lr;
+            pango_layout_iter_get_line_extents(wi, NULL, &lr);
+            if (lr.width > (int)(P.avail * PANGO_SCALE) + PANGO_SCALE)
+                imp_layout_warn_once(L, 5, block->line,
+                                     "a line is wider than its column and overflows it");
+        } while (pango_layout_iter_next_line(wi));
+        pango_layout_iter_free(wi);
+    }
+    int nlines = pango_layout_get_line_count(lay);
+    PangoLayoutIter *it = pango_layout_get_iter(lay);
+    int idx = 0;
+    do {
+        PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(it, NULL, &logical);
+        double top = logical.y / (double)PANGO_SCALE;
+        double baseline = pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE;
+        imp_item *li = imp_layout_item_new(IMP_IT_LINE, block, parent);
+        if (!li)
+            break;
+        li->layout = g_object_ref(lay);
+        li->line = pango_layout_line_ref(line);
+        li->x = x;
+        li->w = P.avail;
+        li->lx = x + logical.x / (double)PANGO_SCALE;
+        li->height = logical.height / (double)PANGO_SCALE;
+        li->ascent = baseline - top;
+        li->para_index = idx++;
+        li->para_lines = nlines;
+        li->orphans = bp->orphans > 0 ? bp->orphans : 2;
+        li->widows = bp->widows > 0 ? bp->widows : 2;
+        S_extras_for_line(&P, li, line, top, baseline);
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    g_object_unref(lay);
+done:
+    S_para_free(&P);
+}

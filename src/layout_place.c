@@ -1,0 +1,564 @@
+/* layout_place.c: prepared items → areas on pages (page breaks, keeps, orphans and widows). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_place.h"
+
+static imp_area *S_parent(imp_pager *P)
+{
+    return P->depth ? P->stack[P->depth - 1].box : P->flow;
+}
+
+static imp_area *S_box_area(imp_pager *P, const imp_item *it, imp_area *parent, double y,
+                            int first_fragment)
+{
+    imp_area *a = imp_area_new(IMP_AREA_BOX, parent);
+    if (!a)
+        return NULL;
+    a->fo = it->fo;
+    a->x = it->x;
+    a->y = y;
+    a->w = it->w;
+    a->background = it->background;
+    for (int s = 0; s < 4; s++)
+        a->border[s] = it->border[s];
+    if (!first_fragment && !it->border[IMP_BEFORE].retain)
+        a->border[IMP_BEFORE].width = 0;
+    a->struct_type = it->struct_type;
+    a->struct_id = it->struct_id;
+    a->lang = it->fo ? it->fo->p.lang : NULL;
+    (void)P;
+    return a;
+}
+
+/* Close every open box at the current position (a page break: the after
+ * border and padding are discarded, XSL 4.2.3 conditionality), start a new
+ * page, and reopen the boxes at its top. */
+static void S_break(imp_pager *P)
+{
+    if (P->whole)
+        return;
+    for (int i = P->depth - 1; i >= 0; i--) {
+        imp_area *b = P->stack[i].box;
+        const imp_item *it = P->stack[i].it;
+        if (b) {
+            b->h = P->y - b->y;
+            if (!it->border[IMP_AFTER].retain)
+                b->border[IMP_AFTER].width = 0;
+        }
+        if (it->id)
+            imp_layout_found_last(P->L, it->id, P->number);
+    }
+    imp_pager_new_page(P);
+    double y = P->top;
+    for (int i = 0; i < P->depth; i++) {
+        const imp_item *it = P->stack[i].it;
+        imp_area *parent = i ? P->stack[i - 1].box : P->flow;
+        P->stack[i].box = S_box_area(P, it, parent, y, 0);
+        if (it->pad[IMP_BEFORE] > 0 && P->stack[i].box && it->fo &&
+            it->fo->p.padding_retain[IMP_BEFORE])
+            y += it->pad[IMP_BEFORE];
+    }
+    P->y = y;
+    P->at_top = 1;
+}
+
+static double S_room(const imp_pager *P)
+{
+    return P->whole ? 1e12 : P->bottom - P->y;
+}
+
+static double S_page_room(const imp_pager *P)
+{
+    return P->bottom - P->top;
+}
+
+static void S_place(imp_pager *P, const imp_item *it);
+
+static void S_line_extras(imp_pager *P, const imp_item *it, imp_area *parent, double y)
+{
+    for (const imp_extra *x = it->extras; x; x = x->next) {
+        imp_area *a = NULL;
+        switch (x->kind) {
+        case IMP_EX_RULE:
+        case IMP_EX_DOTS:
+            a = imp_area_new(IMP_AREA_RULE, parent);
+            if (!a)
+                break;
+            a->x = it->lx + x->x;
+            a->y = y + x->y - x->thickness / 2;
+            a->w = x->w;
+            a->h = 0;
+            a->thickness = x->thickness;
+            a->style = x->kind == IMP_EX_DOTS ? IMP_BS_DOTTED : x->style;
+            a->color = x->color;
+            break;
+        case IMP_EX_IMAGE:
+            if (!x->image)
+                break;
+            a = imp_area_new(IMP_AREA_IMAGE, parent);
+            if (!a)
+                break;
+            a->x = it->lx + x->x;
+            a->y = y + x->y;
+            a->w = x->w;
+            a->h = x->h;
+            a->image = x->image;
+            x->image->refs++;
+            a->struct_type = "Figure";
+            a->struct_id = ++P->L->next_struct_id;
+            a->alt = x->fo ? x->fo->p.alt_text : NULL;
+            break;
+        case IMP_EX_LINK:
+            a = imp_area_new(IMP_AREA_LINK, parent);
+            if (!a)
+                break;
+            a->x = it->lx + x->x;
+            a->y = y + x->y;
+            a->w = x->w;
+            a->h = x->h;
+            a->uri = x->uri ? strdup(x->uri) : NULL;
+            a->dest = x->dest ? strdup(x->dest) : NULL;
+            a->struct_type = "Link";
+            break;
+        case IMP_EX_DEST:
+            a = imp_area_new(IMP_AREA_DEST, parent);
+            if (!a)
+                break;
+            a->x = it->lx + x->x;
+            a->y = y;
+            a->name = x->name ? strdup(x->name) : NULL;
+            if (x->name && !P->whole)
+                imp_layout_found_id(P->L, x->name, P->number, P->page_index);
+            break;
+        }
+        if (a)
+            a->fo = x->fo;
+    }
+}
+
+static void S_line(imp_pager *P, const imp_item *it)
+{
+    /* orphans: at a paragraph's first line, enough lines must fit here */
+    if (!P->whole && !P->at_top && it->para_index == 0 && it->para_lines > 1) {
+        int need = it->orphans < it->para_lines ? it->orphans : it->para_lines;
+        double h = 0;
+        const imp_item *l = it;
+        for (int k = 0; k < need && l; k++, l = l->next)
+            h += l->height;
+        if (h > S_room(P) && h <= S_page_room(P))
+            S_break(P);
+    }
+    /* widows: the last lines of a paragraph go together */
+    if (!P->whole && !P->at_top && it->para_lines > 1 && it->widows > 1 &&
+        it->para_index == it->para_lines - it->widows && it->para_index >= it->orphans) {
+        double h = 0;
+        for (const imp_item *l = it; l; l = l->next)
+            h += l->height;
+        if (h > S_room(P) && h <= S_page_room(P))
+            S_break(P);
+    }
+    if (it->height > S_room(P) && !P->at_top)
+        S_break(P);
+    if (it->height > S_room(P) && !P->whole)
+        imp_layout_warn_once(P->L, 30, it->fo ? it->fo->line : 0,
+                             "a line is taller than the page body; it is placed anyway");
+    imp_area *a = imp_area_new(IMP_AREA_LINE, S_parent(P));
+    if (!a)
+        return;
+    a->fo = it->fo;
+    a->x = it->lx;
+    a->y = P->y;
+    a->w = it->w - (it->lx - it->x);
+    a->h = it->height;
+    a->baseline = P->y + it->ascent;
+    a->line = pango_layout_line_ref(it->line);
+    a->layout = g_object_ref(it->layout);
+    S_line_extras(P, it, S_parent(P), P->y);
+    P->y += it->height;
+    P->at_top = 0;
+}
+
+/* Height of the next item's first piece (a line, or a whole unsplittable item). */
+static double S_first_piece(const imp_item *it)
+{
+    while (it && it->kind == IMP_IT_BLOCK && it->first && it->fixed_height <= 0 && !it->keep_together)
+        it = it->first;
+    return it ? imp_layout_height(it) : 0;
+}
+
+static void S_children(imp_pager *P, const imp_item *first)
+{
+    double pending = 0;
+    for (const imp_item *c = first; c; c = c->next) {
+        if (P->break_pending && !P->whole) {
+            P->break_pending = 0;
+            if (!P->at_top)
+                S_break(P);
+        }
+        /* keep-with-next / keep-with-previous: this item and the first piece of
+         * the next go on one page when they can */
+        const imp_item *n = c->next;
+        if (!P->whole && !P->at_top && n && (c->keep_with_next || n->keep_with_previous)) {
+            double h = imp_layout_height(c) + fmax(c->space_after, n->space_before) + S_first_piece(n);
+            if (h > S_room(P) && h <= S_page_room(P))
+                S_break(P);
+        }
+        P->pending_space = fmax(pending, P->pending_space);
+        S_place(P, c);
+        pending = c->kind == IMP_IT_LINE ? 0 : c->space_after;
+        P->pending_space = 0;
+    }
+    P->pending_space = pending;
+}
+
+static void S_apply_space(imp_pager *P, const imp_item *it)
+{
+    double s = fmax(P->pending_space, it->space_before);
+    P->pending_space = 0;
+    if (P->at_top && !P->whole && !it->space_before_retain)
+        return; /* space at the top of a page is discarded */
+    if (P->at_top && P->whole && P->depth == 0)
+        s = it->space_before; /* in a cell or region the first space-before counts */
+    P->y += s;
+}
+
+static void S_break_before(imp_pager *P, imp_break b)
+{
+    if (P->whole || b == IMP_BREAK_AUTO)
+        return;
+    if (!P->at_top || P->page_used)
+        S_break(P);
+    if (b == IMP_BREAK_EVEN_PAGE && P->number % 2 != 0)
+        S_break(P);
+    else if (b == IMP_BREAK_ODD_PAGE && P->number % 2 == 0)
+        S_break(P);
+}
+
+static void S_block(imp_pager *P, const imp_item *it)
+{
+    S_break_before(P, it->break_before);
+    S_apply_space(P, it);
+    double h = imp_layout_height(it);
+    int whole = it->fixed_height > 0 || it->kind == IMP_IT_ROW;
+    if (!P->whole && !P->at_top && (it->keep_together || whole) && h > S_room(P) &&
+        h <= S_page_room(P))
+        S_break(P);
+    if (!P->whole && whole && h > S_room(P))
+        imp_layout_warn_once(P->L, 31, it->fo ? it->fo->line : 0,
+                             "a box is taller than the page body; it is placed anyway and "
+                             "overflows");
+    if (it->id && !P->whole)
+        imp_layout_found_id(P->L, it->id, P->number, P->page_index);
+    imp_area *box = S_box_area(P, it, S_parent(P), P->y, 1);
+    if (it->id && box) {
+        imp_area *dest = imp_area_new(IMP_AREA_DEST, box);
+        if (dest) {
+            dest->x = it->x;
+            dest->y = P->y;
+            dest->name = strdup(it->id);
+        }
+    }
+    if (box && it->fo && it->fo->first)
+        imp_layout_markers(P, it->fo);
+    if (whole) {
+        /* a block-container with a height: laid out whole, clipped if asked */
+        double ch = it->fixed_height > 0 ? it->fixed_height : h;
+        double inner_y = P->y + it->bw[IMP_BEFORE] + it->pad[IMP_BEFORE];
+        if (box) {
+            box->h = h;
+            if (it->clip) {
+                box->clip = 1;
+                box->clip_x = it->x + it->bw[IMP_START];
+                box->clip_y = P->y + it->bw[IMP_BEFORE];
+                box->clip_w = it->w - it->bw[IMP_START] - it->bw[IMP_END];
+                box->clip_h = ch + it->pad[IMP_BEFORE] + it->pad[IMP_AFTER];
+            }
+            double content = 0;
+            const imp_item *prev = NULL;
+            for (const imp_item *c = it->first; c; c = c->next) {
+                content += (prev ? fmax(prev->space_after, c->space_before) : 0) + imp_layout_height(c);
+                prev = c;
+            }
+            double off = it->display_align == 1 ? (ch - content) / 2
+                         : it->display_align == 2 ? ch - content
+                                                  : 0;
+            imp_place_children_whole(P->L, it->first, box, inner_y + (off > 0 ? off : 0));
+        }
+        P->y += h;
+        P->at_top = 0;
+        P->page_used = 1;
+        if (it->break_after != IMP_BREAK_AUTO)
+            P->break_pending = 1;
+        return;
+    }
+    P->stack[P->depth].it = it;
+    P->stack[P->depth].box = box;
+    P->depth++;
+    double y0 = P->y;
+    P->y += it->bw[IMP_BEFORE] + it->pad[IMP_BEFORE];
+    if (it->bw[IMP_BEFORE] + it->pad[IMP_BEFORE] > 0)
+        P->at_top = 0;
+    S_children(P, it->first);
+    P->pending_space = 0; /* the last child's space-after stays inside this box's padding */
+    double y1 = P->y + it->pad[IMP_AFTER] + it->bw[IMP_AFTER];
+    imp_area *b = P->stack[P->depth - 1].box;
+    if (b && b->y == y0 && y1 - y0 < it->min_height)
+        y1 = y0 + it->min_height;
+    P->y = y1;
+    if (b)
+        b->h = P->y - b->y;
+    if (it->id && !P->whole)
+        imp_layout_found_last(P->L, it->id, P->number);
+    P->depth--;
+    P->at_top = 0;
+    P->page_used = 1;
+    if (it->break_after != IMP_BREAK_AUTO && !P->whole)
+        P->break_pending = 1;
+}
+
+/* A row: every cell laid out whole, as tall as the row. */
+static void S_row(imp_pager *P, const imp_item *row, imp_area *parent)
+{
+    double sep = row->pad[IMP_BEFORE];
+    imp_area *tr = imp_area_new(IMP_AREA_BOX, parent);
+    if (!tr)
+        return;
+    tr->fo = row->fo;
+    tr->x = row->x;
+    tr->y = P->y;
+    tr->w = row->w;
+    tr->h = row->height;
+    tr->struct_type = "TR";
+    tr->struct_id = row->struct_id;
+    for (const imp_item *c = row->first; c; c = c->next) {
+        imp_area *cell = S_box_area(P, c, tr, P->y + sep, 1);
+        if (!cell)
+            continue;
+        cell->h = c->height - (c->height > row->height - sep ? 0 : 0);
+        if (cell->h > row->height - sep || c->fo->p.number_rows_spanned <= 1)
+            cell->h = c->fo->p.number_rows_spanned > 1 ? c->height : row->height - sep;
+        double content = imp_layout_height(c) - c->pad[IMP_BEFORE] - c->pad[IMP_AFTER] -
+                         c->bw[IMP_BEFORE] - c->bw[IMP_AFTER];
+        double room = cell->h - c->pad[IMP_BEFORE] - c->pad[IMP_AFTER] - c->bw[IMP_BEFORE] -
+                      c->bw[IMP_AFTER];
+        double off = c->display_align == 1 ? (room - content) / 2
+                     : c->display_align == 2 ? room - content
+                                             : 0;
+        if (c->id && !P->whole)
+            imp_layout_found_id(P->L, c->id, P->number, P->page_index);
+        imp_place_children_whole(P->L, c->first, cell,
+                                 P->y + sep + c->bw[IMP_BEFORE] + c->pad[IMP_BEFORE] +
+                                     (off > 0 ? off : 0));
+    }
+    P->y += row->height;
+    P->at_top = 0;
+    P->page_used = 1;
+}
+
+static double S_rows_height(const imp_item *r)
+{
+    double h = 0;
+    for (; r; r = r->next)
+        h += r->height;
+    return h;
+}
+
+static imp_area *S_group(imp_pager *P, imp_area *parent, const imp_item *table, const char *type,
+                         int id)
+{
+    imp_area *g = imp_area_new(IMP_AREA_BOX, parent);
+    if (!g)
+        return NULL;
+    g->fo = table->fo;
+    g->x = table->x;
+    g->y = P->y;
+    g->w = table->w;
+    g->struct_type = type;
+    g->struct_id = id;
+    return g;
+}
+
+static void S_table(imp_pager *P, const imp_item *t)
+{
+    S_break_before(P, t->break_before);
+    S_apply_space(P, t);
+    double hh = S_rows_height(t->header), fh = S_rows_height(t->footer);
+    double first = t->first ? t->first->height : 0;
+    if (!P->whole && !P->at_top &&
+        ((t->keep_together && imp_layout_height(t) <= S_page_room(P) &&
+          imp_layout_height(t) > S_room(P)) ||
+         hh + first + fh > S_room(P)))
+        S_break(P);
+    if (t->id && !P->whole)
+        imp_layout_found_id(P->L, t->id, P->number, P->page_index);
+    int thead = ++P->L->next_struct_id, tbody = ++P->L->next_struct_id,
+        tfoot = ++P->L->next_struct_id;
+    for (;;) {
+        imp_area *box = S_box_area(P, t, S_parent(P), P->y, 1);
+        if (!box)
+            return;
+        if (t->id) {
+            imp_area *dest = imp_area_new(IMP_AREA_DEST, box);
+            if (dest) {
+                dest->x = t->x;
+                dest->y = P->y;
+                dest->name = strdup(t->id);
+            }
+        }
+        P->y += t->bw[IMP_BEFORE] + t->pad[IMP_BEFORE];
+        if (t->header) {
+            imp_area *g = S_group(P, box, t, "THead", thead);
+            for (const imp_item *r = t->header; r; r = r->next)
+                S_row(P, r, g);
+            if (g)
+                g->h = P->y - g->y;
+        }
+        imp_area *body = S_group(P, box, t, "TBody", tbody);
+        const imp_item *r = P->table_resume ? P->table_resume : t->first;
+        P->table_resume = NULL;
+        int placed = 0;
+        for (; r; r = r->next) {
+            /* rows kept together (keep-with-next, spanning cells) move as one */
+            double need = r->height;
+            for (const imp_item *k = r; k->next && (k->keep_with_next || k->next->keep_with_previous);
+                 k = k->next)
+                need += k->next->height;
+            if (need > S_page_room(P) - hh - fh)
+                need = r->height;
+            if (!P->whole && placed && P->y + need + fh > P->bottom)
+                break;
+            if (!P->whole && r->height + hh + fh > S_page_room(P))
+                imp_layout_warn_once(P->L, 32, r->fo ? r->fo->line : 0,
+                                     "a table row is taller than the page body; it is placed "
+                                     "anyway and overflows");
+            S_row(P, r, body ? body : box);
+            placed++;
+        }
+        if (body)
+            body->h = P->y - body->y;
+        if (t->footer) {
+            imp_area *g = S_group(P, box, t, "TFoot", tfoot);
+            for (const imp_item *f = t->footer; f; f = f->next)
+                S_row(P, f, g);
+            if (g)
+                g->h = P->y - g->y;
+        }
+        P->y += t->pad[IMP_AFTER] + t->bw[IMP_AFTER];
+        box->h = P->y - box->y;
+        P->at_top = 0;
+        P->page_used = 1;
+        if (!r)
+            break;
+        P->table_resume = r;
+        S_break(P);
+    }
+    if (t->id && !P->whole)
+        imp_layout_found_last(P->L, t->id, P->number);
+    if (t->break_after != IMP_BREAK_AUTO && !P->whole)
+        P->break_pending = 1;
+}
+
+static void S_listitem(imp_pager *P, const imp_item *li)
+{
+    S_break_before(P, li->break_before);
+    S_apply_space(P, li);
+    const imp_item *label = li->first, *body = label ? label->next : NULL;
+    if (label && label->fo && label->fo->kind == IMP_FO_LIST_ITEM_BODY) {
+        body = label;
+        label = NULL;
+    }
+    double lh = label ? imp_layout_height(label) : 0;
+    double first = body ? S_first_piece(body) : 0;
+    double need = fmax(lh, first);
+    if (li->keep_together)
+        need = imp_layout_height(li);
+    if (!P->whole && !P->at_top && need > S_room(P) && need <= S_page_room(P))
+        S_break(P);
+    if (li->id && !P->whole)
+        imp_layout_found_id(P->L, li->id, P->number, P->page_index);
+    imp_area *box = S_box_area(P, li, S_parent(P), P->y, 1);
+    double y0 = P->y;
+    if (label && box) {
+        imp_area *lb = S_box_area(P, label, box, y0, 1);
+        if (lb) {
+            lb->h = lh;
+            imp_place_children_whole(P->L, label->first, lb, y0);
+        }
+    }
+    P->stack[P->depth].it = li;
+    P->stack[P->depth].box = box;
+    P->depth++;
+    if (body)
+        S_block(P, body);
+    P->depth--;
+    imp_area *b = box;
+    /* the box may have been reopened on a later page */
+    if (P->stack[P->depth].box != box)
+        b = P->stack[P->depth].box;
+    if (b && b->y == y0 && P->y < y0 + lh)
+        P->y = y0 + lh;
+    if (b)
+        b->h = P->y - b->y;
+    P->at_top = 0;
+    P->page_used = 1;
+}
+
+static void S_place(imp_pager *P, const imp_item *it)
+{
+    switch (it->kind) {
+    case IMP_IT_LINE:
+        S_line(P, it);
+        P->page_used = 1;
+        break;
+    case IMP_IT_TABLE:
+        S_table(P, it);
+        break;
+    case IMP_IT_LISTITEM:
+        S_listitem(P, it);
+        break;
+    case IMP_IT_ROW:
+        S_row(P, it, S_parent(P));
+        break;
+    default:
+        S_block(P, it);
+        break;
+    }
+}
+
+void imp_pager_flow(imp_pager *P, const imp_item *root)
+{
+    S_children(P, root->first);
+}
+
+void imp_place_children_whole(imp_lctx *L, const imp_item *first, imp_area *parent, double y)
+{
+    imp_pager W;
+    memset(&W, 0, sizeof W);
+    W.L = L;
+    W.whole = 1;
+    W.flow = parent;
+    W.y = y;
+    W.top = y;
+    W.bottom = 1e12;
+    W.at_top = 1;
+    W.number = L->page_number;
+    S_children(&W, first);
+}
+
+double imp_place_whole(imp_lctx *L, const imp_item *it, imp_area *parent, double y)
+{
+    imp_pager W;
+    memset(&W, 0, sizeof W);
+    W.L = L;
+    W.whole = 1;
+    W.flow = parent;
+    W.y = y;
+    W.top = y;
+    W.bottom = 1e12;
+    W.at_top = 1;
+    W.number = L->page_number;
+    S_place(&W, it);
+    return W.y - y;
+}

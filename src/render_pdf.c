@@ -1,0 +1,1140 @@
+/* render_pdf.c: the area tree drawn as a tagged PDF with Cairo (structure, links, outline, metadata). */
+#include "render.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <librsvg/rsvg.h>
+#include <pango/pangocairo.h>
+
+/*
+ * Tagged PDF with Cairo 1.16, and what it dictates here:
+ * - Cairo builds one structure element per cairo_tag_begin, and marks
+ *   content (BDC/EMC with an MCID) only inside LEAF elements; content drawn
+ *   while a non-leaf element is current is left unmarked, which is the
+ *   nearest Cairo 1.16 comes to an artifact (it has no Artifact tag).
+ * - A tag left open over cairo_show_page continues on the next page as the
+ *   same element. So an element whose struct_id recurs later stays open
+ *   until its last area is drawn.
+ * - Running heads drawn at the top of a page would land inside such a
+ *   continuing element if it were a leaf. Therefore an element that
+ *   continues, or has child elements, never marks content itself: each run
+ *   of its direct content is wrapped in a NonStruct child ("a grouping
+ *   element with no structural significance"), and the element stays
+ *   non-leaf, so artifacts drawn while it is current stay unmarked. The
+ *   backgrounds, borders and rules of such elements are left unmarked too.
+ * - Elements must nest in drawing order: if areas of two elements
+ *   interleave (A on page 1, B after it, A again on page 2), A is closed
+ *   for B and becomes two elements.
+ * - Cairo 1.16 cannot write /Alt, /Lang on elements, or the catalog /Lang,
+ *   and writes dates without "D:": those are patched into the finished
+ *   file (see S_patch), which also rewrites the cross-reference offsets.
+ */
+
+/* The structure types Cairo 1.16 accepts (anything else puts the surface in error). */
+static const char *const S_tags[] = {
+    "Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index",
+    "NonStruct", "Private", "P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "L", "LI", "Lbl",
+    "LBody", "Table", "TR", "TH", "TD", "THead", "TBody", "TFoot", "Span", "Quote", "Note",
+    "Reference", "BibEntry", "Code", "Link", "Annot", "Ruby", "Warichu", "RB", "RT", "RP", "WT",
+    "WP", "Figure", "Formula", "Form", NULL};
+
+/* One structure element: all areas with one struct_id, or one area. */
+typedef struct {
+    const char *tag;
+    const imp_area *last; /* its last area in drawing order: then it closes */
+    int count;            /* areas that make it */
+    int has_child;        /* child elements (or links) somewhere */
+    const char *alt, *lang;
+} S_el;
+
+/* An open tag: an element, or (el == NULL) a NonStruct wrapper of content. */
+typedef struct {
+    S_el *el;
+    int nchildren;
+    int artifact;     /* an artifact was drawn while this was current and childless */
+    const char *lang; /* the language in force inside it */
+} S_open;
+
+/* Extra entries for the n-th structure element Cairo writes (in begin order). */
+typedef struct {
+    const char *alt, *lang;
+} S_extra;
+
+typedef struct {
+    cairo_t *cr;
+    cairo_surface_t *surf;
+    imp_diags *d;
+    GHashTable *by_id, *by_area; /* struct_id / area → S_el (owned) */
+    S_el root;
+    GArray *stack;  /* S_open */
+    GPtrArray *path; /* S_el *: the elements the current area is inside */
+    GArray *extra;  /* S_extra, one per structure element begun */
+    GHashTable *dests; /* named destinations already written */
+    GHashTable *warned;
+    int artifact;   /* drawing inside an "Artifact" area */
+    const char *lang; /* the document's language */
+} S_r;
+
+/* ------------------------------------------------------------------ */
+/* structure                                                           */
+
+static int S_is(const char *s, const char *t)
+{
+    return s && !strcmp(s, t);
+}
+
+static const char *S_valid_tag(S_r *r, const char *t)
+{
+    for (int i = 0; S_tags[i]; i++)
+        if (!strcmp(S_tags[i], t))
+            return S_tags[i];
+    if (!g_hash_table_contains(r->warned, t)) {
+        g_hash_table_add(r->warned, (gpointer)t);
+        imp_diag_add(r->d, IMP_SEV_WARNING, NULL, 0, 0, NULL,
+                     "structure type %s is not a PDF standard type; it is written as NonStruct", t);
+    }
+    return "NonStruct";
+}
+
+/* The element an area makes, or NULL (no struct_type, artifacts, links, the root). */
+static S_el *S_el_of(S_r *r, const imp_area *a, int create)
+{
+    if (r->artifact || !a->struct_type || a->kind == IMP_AREA_LINK || a->kind == IMP_AREA_DEST ||
+        a->kind == IMP_AREA_PAGE || S_is(a->struct_type, "Artifact") ||
+        S_is(a->struct_type, "Document"))
+        return NULL;
+    GHashTable *t = a->struct_id ? r->by_id : r->by_area;
+    gpointer key = a->struct_id ? GINT_TO_POINTER(a->struct_id) : (gpointer)a;
+    S_el *el = g_hash_table_lookup(t, key);
+    if (!el && create) {
+        el = g_new0(S_el, 1);
+        el->tag = S_valid_tag(r, a->struct_type);
+        el->alt = a->alt;
+        el->lang = a->lang;
+        g_hash_table_insert(t, key, el);
+    }
+    return el;
+}
+
+/* Before drawing: which elements recur, which have children, where each ends. */
+static void S_scan(S_r *r, const imp_area *a, S_el *parent)
+{
+    for (; a; a = a->next) {
+        int art = !r->artifact && S_is(a->struct_type, "Artifact");
+        if (art) {
+            /* drawn while parent is current (and links in it become its
+             * children): parent must never mark content itself */
+            r->artifact = 1;
+            parent->has_child = 1;
+        }
+        S_el *el = S_el_of(r, a, 1);
+        if (el) {
+            el->count++;
+            el->last = a;
+            if (el != parent)
+                parent->has_child = 1;
+        } else if (a->kind == IMP_AREA_LINK && !r->artifact) {
+            parent->has_child = 1;
+        }
+        S_scan(r, a->first, el ? el : parent);
+        if (art)
+            r->artifact = 0;
+    }
+}
+
+static int S_wraps(const S_el *el)
+{
+    return el == NULL || el->count > 1 || el->has_child;
+}
+
+static S_open *S_top(S_r *r)
+{
+    return r->stack->len ? &g_array_index(r->stack, S_open, r->stack->len - 1) : NULL;
+}
+
+static void S_push(S_r *r, S_el *el)
+{
+    S_open *top = S_top(r), o = {el, 0, 0, top ? top->lang : r->lang};
+    /* /Lang only where the language changes (layout may give every box one) */
+    const char *lang = el && el->lang && (!o.lang || g_ascii_strcasecmp(el->lang, o.lang))
+                           ? el->lang
+                           : NULL;
+    S_extra x = {el ? el->alt : NULL, lang};
+    if (lang)
+        o.lang = lang;
+    if (top)
+        top->nchildren++;
+    g_array_append_val(r->extra, x);
+    g_array_append_val(r->stack, o);
+    cairo_tag_begin(r->cr, el ? el->tag : "NonStruct", "");
+}
+
+static void S_pop(S_r *r)
+{
+    S_open *top = S_top(r);
+    /* an artifact drawn while a childless element was current would be
+     * marked as its content: an empty child makes it non-leaf */
+    if (top->el && top->artifact && top->nchildren == 0) {
+        S_push(r, NULL);
+        S_pop(r);
+        top = S_top(r);
+    }
+    cairo_tag_end(r->cr, top->el ? top->el->tag : "NonStruct");
+    g_array_set_size(r->stack, r->stack->len - 1);
+}
+
+static void S_pop_wrapper(S_r *r)
+{
+    S_open *top = S_top(r);
+    if (top && !top->el)
+        S_pop(r);
+}
+
+enum { S_OPEN, S_EXACT, S_CONTENT };
+
+/*
+ * Bring the open tags in line with r->path, the elements the current area
+ * is inside. S_OPEN (entering an element): the path must be open; deeper
+ * tags stay open, as they may continue on this page. S_EXACT (before a
+ * link): exactly the path. S_CONTENT (before marked content): exactly the
+ * path, plus a NonStruct wrapper when the element does not mark content
+ * itself.
+ */
+static void S_sync(S_r *r, int mode)
+{
+    S_open *top = S_top(r);
+    int wrapped = top && !top->el;
+    guint real = r->stack->len - (wrapped ? 1 : 0), c = 0;
+    while (c < real && c < r->path->len &&
+           g_array_index(r->stack, S_open, c).el == g_ptr_array_index(r->path, c))
+        c++;
+    if (mode == S_OPEN && c == r->path->len)
+        return;
+    S_el *want = r->path->len ? g_ptr_array_index(r->path, r->path->len - 1) : NULL;
+    int need_wrap = mode == S_CONTENT && want && S_wraps(want);
+    if (c == real && c == r->path->len && wrapped == need_wrap)
+        return;
+    while (r->stack->len > c)
+        S_pop(r);
+    for (guint i = c; i < r->path->len; i++)
+        S_push(r, g_ptr_array_index(r->path, i));
+    if (need_wrap)
+        S_push(r, NULL);
+}
+
+/* Drawing outside the structure: running heads, and decorations of
+ * elements that never mark content themselves. Whatever element is
+ * current stays non-leaf, so Cairo leaves this unmarked. */
+static void S_unmarked(S_r *r)
+{
+    S_pop_wrapper(r);
+    S_open *top = S_top(r);
+    if (top && top->nchildren == 0)
+        top->artifact = 1;
+}
+
+/* Before drawing an area's own content. */
+static void S_content(S_r *r, int decoration)
+{
+    S_el *cur = r->path->len ? g_ptr_array_index(r->path, r->path->len - 1) : NULL;
+    if (r->artifact || (decoration && S_wraps(cur)))
+        S_unmarked(r);
+    else
+        S_sync(r, S_CONTENT);
+}
+
+static void S_close(S_r *r, const S_el *el)
+{
+    for (guint i = 0; i < r->stack->len; i++) {
+        if (g_array_index(r->stack, S_open, i).el == el) {
+            while (r->stack->len > i)
+                S_pop(r);
+            return;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* drawing                                                             */
+
+static void S_rgba(cairo_t *cr, imp_color c, double k)
+{
+    /* k < 1 darkens, k > 1 lightens (groove, ridge, inset, outset) */
+    double r = c.r, g = c.g, b = c.b;
+    if (k < 1) {
+        r *= k;
+        g *= k;
+        b *= k;
+    } else if (k > 1) {
+        r += (1 - r) * (k - 1);
+        g += (1 - g) * (k - 1);
+        b += (1 - b) * (k - 1);
+    }
+    cairo_set_source_rgba(cr, r, g, b, c.a);
+}
+
+static int S_visible(const imp_border *b)
+{
+    return b->width > 0 && b->color.a > 0 && b->style != IMP_BS_NONE && b->style != IMP_BS_HIDDEN;
+}
+
+/* The band of one side between fractions f0 and f1 of the border widths,
+ * measured inwards, with mitred corners. Sides: 0 top, 1 bottom, 2 left, 3 right. */
+static void S_band(cairo_t *cr, const imp_area *a, const double bw[4], int side, double f0,
+                   double f1)
+{
+    double x0 = a->x, y0 = a->y, x1 = a->x + a->w, y1 = a->y + a->h;
+    double t = bw[0], b = bw[1], l = bw[2], rr = bw[3];
+    switch (side) {
+    case 0:
+        cairo_move_to(cr, x0 + f0 * l, y0 + f0 * t);
+        cairo_line_to(cr, x1 - f0 * rr, y0 + f0 * t);
+        cairo_line_to(cr, x1 - f1 * rr, y0 + f1 * t);
+        cairo_line_to(cr, x0 + f1 * l, y0 + f1 * t);
+        break;
+    case 1:
+        cairo_move_to(cr, x0 + f0 * l, y1 - f0 * b);
+        cairo_line_to(cr, x1 - f0 * rr, y1 - f0 * b);
+        cairo_line_to(cr, x1 - f1 * rr, y1 - f1 * b);
+        cairo_line_to(cr, x0 + f1 * l, y1 - f1 * b);
+        break;
+    case 2:
+        cairo_move_to(cr, x0 + f0 * l, y0 + f0 * t);
+        cairo_line_to(cr, x0 + f1 * l, y0 + f1 * t);
+        cairo_line_to(cr, x0 + f1 * l, y1 - f1 * b);
+        cairo_line_to(cr, x0 + f0 * l, y1 - f0 * b);
+        break;
+    default:
+        cairo_move_to(cr, x1 - f0 * rr, y0 + f0 * t);
+        cairo_line_to(cr, x1 - f1 * rr, y0 + f1 * t);
+        cairo_line_to(cr, x1 - f1 * rr, y1 - f1 * b);
+        cairo_line_to(cr, x1 - f0 * rr, y1 - f0 * b);
+        break;
+    }
+    cairo_close_path(cr);
+}
+
+/* Dots and dashes: the side's centre line stroked, clipped to its band. */
+static void S_dashed_side(cairo_t *cr, const imp_area *a, const double bw[4], int side, int dotted)
+{
+    double w = bw[side], x0 = a->x, y0 = a->y, x1 = a->x + a->w, y1 = a->y + a->h;
+    cairo_save(cr);
+    S_band(cr, a, bw, side, 0, 1);
+    cairo_clip(cr);
+    if (side < 2) {
+        double y = side == 0 ? y0 + w / 2 : y1 - w / 2;
+        cairo_move_to(cr, x0, y);
+        cairo_line_to(cr, x1, y);
+    } else {
+        double x = side == 2 ? x0 + w / 2 : x1 - w / 2;
+        cairo_move_to(cr, x, y0);
+        cairo_line_to(cr, x, y1);
+    }
+    cairo_set_line_width(cr, w);
+    if (dotted) {
+        double dash[2] = {0, 2 * w};
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+        cairo_set_dash(cr, dash, 2, -w / 2);
+    } else {
+        double dash[2] = {3 * w, 2 * w};
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+        cairo_set_dash(cr, dash, 2, 0);
+    }
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
+static void S_border_side(cairo_t *cr, const imp_area *a, const double bw[4], int side,
+                          const imp_border *b)
+{
+    /* top and left are the "lit from above-left" sides for 3-D styles */
+    int lit = side == 0 || side == 2;
+    double dark = 0.6, light = 1.4;
+    switch (b->style) {
+    case IMP_BS_DOTTED:
+    case IMP_BS_DASHED:
+        S_rgba(cr, b->color, 1);
+        S_dashed_side(cr, a, bw, side, b->style == IMP_BS_DOTTED);
+        return;
+    case IMP_BS_DOUBLE:
+        S_rgba(cr, b->color, 1);
+        S_band(cr, a, bw, side, 0, 1.0 / 3);
+        S_band(cr, a, bw, side, 2.0 / 3, 1);
+        cairo_fill(cr);
+        return;
+    case IMP_BS_GROOVE:
+    case IMP_BS_RIDGE: {
+        int groove = b->style == IMP_BS_GROOVE;
+        S_rgba(cr, b->color, (lit == groove) ? dark : light);
+        S_band(cr, a, bw, side, 0, 0.5);
+        cairo_fill(cr);
+        S_rgba(cr, b->color, (lit == groove) ? light : dark);
+        S_band(cr, a, bw, side, 0.5, 1);
+        cairo_fill(cr);
+        return;
+    }
+    case IMP_BS_INSET:
+    case IMP_BS_OUTSET:
+        S_rgba(cr, b->color, (lit == (b->style == IMP_BS_INSET)) ? dark : 1);
+        S_band(cr, a, bw, side, 0, 1);
+        cairo_fill(cr);
+        return;
+    default:
+        S_rgba(cr, b->color, 1);
+        S_band(cr, a, bw, side, 0, 1);
+        cairo_fill(cr);
+        return;
+    }
+}
+
+static int S_box_has_paint(const imp_area *a)
+{
+    if (a->background.a > 0 && a->w > 0 && a->h > 0)
+        return 1;
+    for (int i = 0; i < 4; i++)
+        if (S_visible(&a->border[i]))
+            return 1;
+    return 0;
+}
+
+static void S_box(cairo_t *cr, const imp_area *a)
+{
+    /* area sides are before, after, start, end: lr-tb's top, bottom, left, right */
+    double bw[4];
+    for (int i = 0; i < 4; i++)
+        bw[i] = S_visible(&a->border[i]) ? a->border[i].width : 0;
+    if (a->background.a > 0 && a->w > 0 && a->h > 0) {
+        S_rgba(cr, a->background, 1);
+        cairo_rectangle(cr, a->x, a->y, a->w, a->h);
+        cairo_fill(cr);
+    }
+    for (int i = 0; i < 4; i++)
+        if (bw[i] > 0)
+            S_border_side(cr, a, bw, i, &a->border[i]);
+}
+
+/* A rule: its centre line from (x, y) to (x + w, y + h). */
+static void S_rule(cairo_t *cr, const imp_area *a)
+{
+    double t = a->thickness, len = hypot(a->w, a->h);
+    if (!(t > 0) || !(len > 0) || a->color.a <= 0 || a->style == IMP_BS_NONE ||
+        a->style == IMP_BS_HIDDEN)
+        return;
+    double nx = -a->h / len, ny = a->w / len; /* unit normal */
+    cairo_save(cr);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    /* one stroke, or two thinner ones either side of the centre line */
+    double off[2] = {0, 0}, width[2] = {t, 0}, k[2] = {1, 1};
+    int nparts = 1;
+    if (a->style == IMP_BS_DOUBLE) {
+        off[0] = -t / 3;
+        off[1] = t / 3;
+        width[0] = width[1] = t / 3;
+        nparts = 2;
+    } else if (a->style == IMP_BS_GROOVE || a->style == IMP_BS_RIDGE) {
+        int g = a->style == IMP_BS_GROOVE;
+        off[0] = -t / 4;
+        off[1] = t / 4;
+        width[0] = width[1] = t / 2;
+        k[0] = g ? 0.6 : 1.4;
+        k[1] = g ? 1.4 : 0.6;
+        nparts = 2;
+    } else if (a->style == IMP_BS_DOTTED) {
+        double dash[2] = {0, 2 * t};
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+        cairo_set_dash(cr, dash, 2, -t / 2);
+    } else if (a->style == IMP_BS_DASHED) {
+        double dash[2] = {3 * t, 2 * t};
+        cairo_set_dash(cr, dash, 2, 0);
+    }
+    for (int i = 0; i < nparts; i++) {
+        S_rgba(cr, a->color, k[i]);
+        cairo_set_line_width(cr, width[i]);
+        cairo_move_to(cr, a->x + nx * off[i], a->y + ny * off[i]);
+        cairo_line_to(cr, a->x + a->w + nx * off[i], a->y + a->h + ny * off[i]);
+        cairo_stroke(cr);
+    }
+    cairo_restore(cr);
+}
+
+static void S_line(cairo_t *cr, const imp_area *a)
+{
+    if (!a->line || !a->line->layout)
+        return;
+    cairo_save(cr);
+    cairo_set_source_rgb(cr, 0, 0, 0); /* colours come from the line's attributes */
+    cairo_move_to(cr, a->x, a->baseline);
+    pango_cairo_show_layout_line(cr, a->line);
+    cairo_restore(cr);
+}
+
+static void S_image(S_r *r, const imp_area *a)
+{
+    const imp_image *img = a->image;
+    cairo_t *cr = r->cr;
+    cairo_save(cr);
+    if (img->svg) {
+        RsvgRectangle vp = {a->x, a->y, a->w, a->h};
+        GError *err = NULL;
+        if (!rsvg_handle_render_document(img->svg, cr, &vp, &err))
+            imp_diag_add(r->d, IMP_SEV_WARNING, NULL, a->fo ? a->fo->line : 0, 0, NULL,
+                         "an SVG image could not be drawn: %s", err ? err->message : "unknown error");
+        if (err)
+            g_error_free(err);
+    } else if (img->surface) {
+        cairo_surface_t *s = img->surface;
+        int pw = cairo_image_surface_get_width(s), ph = cairo_image_surface_get_height(s);
+        if (pw > 0 && ph > 0) {
+            cairo_translate(cr, a->x, a->y);
+            cairo_scale(cr, a->w / pw, a->h / ph);
+            cairo_set_source_surface(cr, s, 0, 0);
+            cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+            cairo_rectangle(cr, 0, 0, pw, ph);
+            cairo_fill(cr);
+        }
+    }
+    cairo_restore(cr);
+}
+
+/* ------------------------------------------------------------------ */
+/* links and destinations                                              */
+
+static void S_num(GString *g, double v)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    g_string_append(g, g_ascii_formatd(buf, sizeof buf, "%.3f", isfinite(v) ? v : 0));
+}
+
+/* Cairo writes names into PDF strings unescaped: keep them to safe bytes. */
+static void S_dest_name(GString *g, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (g_ascii_isalnum(*p) || *p == '.' || *p == '_' || *p == '-' || *p == ':')
+            g_string_append_c(g, (char)*p);
+        else
+            g_string_append_printf(g, "~%02X", *p);
+    }
+}
+
+/* A URI as 7-bit ASCII without the bytes a PDF string or a Cairo attribute would trip on. */
+static void S_uri(GString *g, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p <= 0x20 || *p >= 0x7f || *p == '(' || *p == ')' || *p == '\\')
+            g_string_append_printf(g, "%%%02X", *p);
+        else if (*p == '\'')
+            g_string_append(g, "\\'");
+        else
+            g_string_append_c(g, (char)*p);
+    }
+}
+
+static void S_link_target(GString *g, const char *uri, const char *dest)
+{
+    if (uri) {
+        g_string_append(g, "uri='");
+        S_uri(g, uri);
+    } else {
+        g_string_append(g, "dest='");
+        S_dest_name(g, dest);
+    }
+    g_string_append(g, "'");
+}
+
+static void S_link(S_r *r, const imp_area *a)
+{
+    if ((!a->uri && !a->dest) || !(a->w > 0) || !(a->h > 0))
+        return;
+    if (r->artifact)
+        S_pop_wrapper(r);
+    else
+        S_sync(r, S_EXACT);
+    GString *g = g_string_new(NULL);
+    S_link_target(g, a->uri, a->dest);
+    g_string_append(g, " rect=[");
+    S_num(g, a->x);
+    g_string_append_c(g, ' ');
+    S_num(g, a->y);
+    g_string_append_c(g, ' ');
+    S_num(g, a->w);
+    g_string_append_c(g, ' ');
+    S_num(g, a->h);
+    g_string_append(g, "]");
+    S_open *top = S_top(r);
+    S_extra x = {a->alt, a->lang};
+    if (top)
+        top->nchildren++;
+    g_array_append_val(r->extra, x);
+    cairo_tag_begin(r->cr, CAIRO_TAG_LINK, g->str);
+    cairo_tag_end(r->cr, CAIRO_TAG_LINK);
+    g_string_free(g, TRUE);
+}
+
+static void S_dest(S_r *r, const imp_area *a)
+{
+    /* an id in static content recurs on every page: the first one wins */
+    if (!a->name || g_hash_table_contains(r->dests, a->name))
+        return;
+    g_hash_table_add(r->dests, a->name);
+    GString *g = g_string_new("name='");
+    S_dest_name(g, a->name);
+    g_string_append(g, "' x=");
+    S_num(g, a->x);
+    g_string_append(g, " y=");
+    S_num(g, a->y);
+    cairo_tag_begin(r->cr, CAIRO_TAG_DEST, g->str);
+    cairo_tag_end(r->cr, CAIRO_TAG_DEST);
+    g_string_free(g, TRUE);
+}
+
+static void S_outline(S_r *r, const imp_outline *o, int parent)
+{
+    for (; o; o = o->next) {
+        GString *g = g_string_new(NULL);
+        if (o->uri || o->dest)
+            S_link_target(g, o->uri, o->dest);
+        int id = cairo_pdf_surface_add_outline(r->surf, parent, o->title ? o->title : "", g->str,
+                                               o->open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+        g_string_free(g, TRUE);
+        S_outline(r, o->first, id);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* the tree                                                            */
+
+static void S_area(S_r *r, const imp_area *a)
+{
+    int art = !r->artifact && S_is(a->struct_type, "Artifact");
+    if (art)
+        r->artifact = 1;
+    S_el *el = S_el_of(r, a, 0);
+    if (el) {
+        g_ptr_array_add(r->path, el);
+        S_sync(r, S_OPEN);
+    }
+    switch (a->kind) {
+    case IMP_AREA_BOX:
+        if (S_box_has_paint(a)) {
+            S_content(r, 1);
+            S_box(r->cr, a);
+        }
+        break;
+    case IMP_AREA_LINE:
+        if (a->line) {
+            S_content(r, 0);
+            S_line(r->cr, a);
+        }
+        break;
+    case IMP_AREA_RULE:
+        S_content(r, 1);
+        S_rule(r->cr, a);
+        break;
+    case IMP_AREA_IMAGE:
+        if (a->image && a->w > 0 && a->h > 0) {
+            S_content(r, 0);
+            S_image(r, a);
+        }
+        break;
+    case IMP_AREA_LINK:
+        S_link(r, a);
+        break;
+    case IMP_AREA_DEST:
+        S_dest(r, a);
+        break;
+    default:
+        break;
+    }
+    int clip = a->kind == IMP_AREA_BOX && a->clip;
+    if (clip) {
+        cairo_save(r->cr);
+        cairo_rectangle(r->cr, a->clip_x, a->clip_y, a->clip_w, a->clip_h);
+        cairo_clip(r->cr);
+    }
+    for (const imp_area *c = a->first; c; c = c->next)
+        S_area(r, c);
+    if (clip)
+        cairo_restore(r->cr);
+    if (el) {
+        g_ptr_array_set_size(r->path, r->path->len - 1);
+        if (el->last == a)
+            S_close(r, el);
+    }
+    if (art)
+        r->artifact = 0;
+}
+
+/* Before show_page: no content run continues over the page break. */
+static void S_page_end(S_r *r)
+{
+    S_pop_wrapper(r);
+    S_open *top = S_top(r);
+    if (top && top->artifact && top->nchildren == 0) {
+        S_push(r, NULL);
+        S_pop(r);
+    }
+    for (guint i = 0; i < r->stack->len; i++)
+        g_array_index(r->stack, S_open, i).artifact = 0;
+}
+
+static void S_metadata(cairo_surface_t *s, const imp_area_doc *ad, imp_diags *d)
+{
+    if (ad->title)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, ad->title);
+    if (ad->author)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, ad->author);
+    if (ad->subject)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, ad->subject);
+    if (ad->keywords)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, ad->keywords);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "impack");
+    /* reproducible builds: https://reproducible-builds.org/specs/source-date-epoch/ */
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (!sde || !*sde)
+        return;
+    char *end;
+    errno = 0;
+    long long t = strtoll(sde, &end, 10);
+    struct tm tm;
+    time_t tt = (time_t)t;
+    char buf[32];
+    if (errno || *end || t < 0 || !gmtime_r(&tt, &tm) ||
+        !strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm)) {
+        imp_diag_add(d, IMP_SEV_WARNING, NULL, 0, 0, NULL,
+                     "SOURCE_DATE_EPOCH=%s is not a number of seconds; the current time is used", sde);
+        return;
+    }
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, buf);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, buf);
+}
+
+/* ------------------------------------------------------------------ */
+/* patching the finished file: /Lang, /Alt                             */
+
+typedef struct {
+    size_t pos;
+    char *text;
+} S_ins;
+
+/* A PDF text string: literal for printable ASCII, else UTF-16BE hex with a BOM. */
+static void S_pdf_text(GString *g, const char *s)
+{
+    int ascii = 1;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p > 0x7e)
+            ascii = 0;
+    gunichar2 *u = ascii ? NULL : g_utf8_to_utf16(s, -1, NULL, NULL, NULL);
+    if (u) {
+        g_string_append(g, "<FEFF");
+        for (gunichar2 *q = u; *q; q++)
+            g_string_append_printf(g, "%04X", (unsigned)*q);
+        g_string_append_c(g, '>');
+        g_free(u);
+        return;
+    }
+    g_string_append_c(g, '(');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '(' || *p == ')' || *p == '\\')
+            g_string_append_c(g, '\\');
+        g_string_append_c(g, *p < 0x20 || *p > 0x7e ? '?' : (char)*p);
+    }
+    g_string_append_c(g, ')');
+}
+
+static int S_starts(const guint8 *b, size_t n, size_t at, const char *s)
+{
+    size_t k = strlen(s);
+    return at <= n && k <= n - at && !memcmp(b + at, s, k);
+}
+
+/* The classic xref table Cairo writes: one subsection "0 N", 20-byte entries. */
+typedef struct {
+    size_t xref;     /* offset of "xref" */
+    size_t table;    /* offset of the first entry */
+    long n;          /* entries */
+    long root;       /* catalog object */
+    long info;       /* document information object, 0 if none */
+} S_xref;
+
+static int S_read_xref(const guint8 *b, size_t n, S_xref *x)
+{
+    size_t i = n > 64 ? n - 64 : 0;
+    const char *sx = NULL;
+    for (; i + 9 <= n; i++)
+        if (!memcmp(b + i, "startxref", 9))
+            sx = (const char *)b + i;
+    if (!sx)
+        return -1;
+    x->xref = (size_t)strtoul(sx + 9, NULL, 10);
+    if (!S_starts(b, n, x->xref, "xref\n0 "))
+        return -1;
+    char *end;
+    x->n = strtol((const char *)b + x->xref + 7, &end, 10);
+    if (*end != '\n' || x->n < 1)
+        return -1;
+    x->table = (size_t)(end + 1 - (const char *)b);
+    size_t after = x->table + (size_t)x->n * 20;
+    if (after > n || !S_starts(b, n, after, "trailer"))
+        return -1;
+    const char *root = g_strstr_len((const char *)b + after, (gssize)(n - after), "/Root ");
+    x->root = root ? strtol(root + 6, NULL, 10) : 0;
+    const char *info = g_strstr_len((const char *)b + after, (gssize)(n - after), "/Info ");
+    x->info = info ? strtol(info + 6, NULL, 10) : 0;
+    if (x->info < 0 || x->info >= x->n)
+        x->info = 0;
+    return x->root > 0 && x->root < x->n ? 0 : -1;
+}
+
+static size_t S_offset(const guint8 *b, const S_xref *x, long i)
+{
+    const guint8 *e = b + x->table + (size_t)i * 20;
+    return e[17] == 'n' ? (size_t)strtoul((const char *)e, NULL, 10) : 0;
+}
+
+static gint S_ins_cmp(gconstpointer a, gconstpointer b)
+{
+    const S_ins *p = a, *q = b;
+    return p->pos < q->pos ? -1 : p->pos > q->pos;
+}
+
+/* Cairo 1.16 writes dates it is given as (19700101000000Z): add the "D:" prefix PDF asks for. */
+static void S_plan_dates(const guint8 *b, size_t n, const S_xref *x, GArray *ins)
+{
+    static const char *const keys[] = {"/CreationDate (", "/ModDate ("};
+    size_t off = x->info ? S_offset(b, x, x->info) : 0;
+    const char *end = off ? g_strstr_len((const char *)b + off, (gssize)(n - off), "endobj") : NULL;
+    for (int i = 0; end && i < 2; i++) {
+        const char *k = g_strstr_len((const char *)b + off, end - ((const char *)b + off), keys[i]);
+        size_t at = k ? (size_t)(k - (const char *)b) + strlen(keys[i]) : 0;
+        if (k && !S_starts(b, n, at, "D:") && at < n && g_ascii_isdigit(b[at])) {
+            S_ins in = {at, g_strdup("D:")};
+            g_array_append_val(ins, in);
+        }
+    }
+}
+
+/* Where the insertions go: after the first line of the catalog and of each structure element. */
+static void S_plan(S_r *r, const guint8 *b, size_t n, const S_xref *x, const char *lang,
+                   GArray *ins)
+{
+    char head[64];
+    if (lang) {
+        size_t off = S_offset(b, x, x->root);
+        int k = snprintf(head, sizeof head, "%ld 0 obj\n<< /Type /Catalog\n", x->root);
+        if (S_starts(b, n, off, head)) {
+            GString *g = g_string_new("   /Lang ");
+            S_pdf_text(g, lang);
+            g_string_append_c(g, '\n');
+            S_ins in = {off + (size_t)k, g_string_free(g, FALSE)};
+            g_array_append_val(ins, in);
+        } else {
+            imp_diag_add(r->d, IMP_SEV_WARNING, NULL, 0, 0, NULL,
+                         "the document language could not be written into the PDF");
+        }
+    }
+    S_plan_dates(b, n, x, ins);
+    GArray *elems = g_array_new(FALSE, FALSE, sizeof(S_ins));
+    for (long i = 1; i < x->n; i++) {
+        size_t off = S_offset(b, x, i);
+        int k = snprintf(head, sizeof head, "%ld 0 obj\n<< /Type /StructElem\n", i);
+        if (off && S_starts(b, n, off, head)) {
+            S_ins in = {off + (size_t)k, NULL};
+            g_array_append_val(elems, in);
+        }
+    }
+    g_array_sort(elems, S_ins_cmp);
+    if (elems->len != r->extra->len) {
+        imp_diag_add(r->d, IMP_SEV_WARNING, NULL, 0, 0, NULL,
+                     "alternative text and languages could not be matched to the PDF's "
+                     "structure elements (%u found, %u expected); they are left out",
+                     elems->len, r->extra->len);
+        g_array_set_size(elems, 0);
+    }
+    for (guint i = 0; i < elems->len; i++) {
+        const S_extra *e = &g_array_index(r->extra, S_extra, i);
+        if (!e->alt && !e->lang)
+            continue;
+        GString *g = g_string_new(NULL);
+        if (e->alt) {
+            g_string_append(g, "   /Alt ");
+            S_pdf_text(g, e->alt);
+            g_string_append_c(g, '\n');
+        }
+        if (e->lang) {
+            g_string_append(g, "   /Lang ");
+            S_pdf_text(g, e->lang);
+            g_string_append_c(g, '\n');
+        }
+        S_ins in = {g_array_index(elems, S_ins, i).pos, g_string_free(g, FALSE)};
+        g_array_append_val(ins, in);
+    }
+    g_array_free(elems, TRUE);
+}
+
+/* How far an object that started at off moves: the insertions before it. */
+static size_t S_shift(const GArray *ins, const size_t *sum, size_t off)
+{
+    guint lo = 0, hi = ins->len;
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        if (g_array_index(ins, S_ins, mid).pos < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return sum[lo];
+}
+
+/* Insert text into the finished PDF and move every xref offset after it. */
+static GByteArray *S_patch(S_r *r, GByteArray *pdf, const char *lang)
+{
+    S_xref x;
+    const guint8 *b = pdf->data;
+    size_t n = pdf->len;
+    if (S_read_xref(b, n, &x) != 0) {
+        imp_diag_add(r->d, IMP_SEV_WARNING, NULL, 0, 0, NULL,
+                     "the PDF's cross-reference table was not understood; its language and "
+                     "alternative texts are left out");
+        return pdf;
+    }
+    GArray *ins = g_array_new(FALSE, FALSE, sizeof(S_ins));
+    S_plan(r, b, n, &x, lang, ins);
+    if (ins->len == 0) {
+        g_array_free(ins, TRUE);
+        return pdf;
+    }
+    g_array_sort(ins, S_ins_cmp);
+    /* sum[j]: bytes inserted before insertion j */
+    size_t *sum = g_new(size_t, ins->len + 1);
+    sum[0] = 0;
+    for (guint j = 0; j < ins->len; j++)
+        sum[j + 1] = sum[j] + strlen(g_array_index(ins, S_ins, j).text);
+    GByteArray *out = g_byte_array_sized_new((guint)n + 4096);
+    size_t at = 0;
+    for (guint i = 0; i < ins->len; i++) {
+        S_ins *in = &g_array_index(ins, S_ins, i);
+        g_byte_array_append(out, b + at, (guint)(in->pos - at));
+        g_byte_array_append(out, (const guint8 *)in->text, (guint)strlen(in->text));
+        at = in->pos;
+    }
+    /* everything up to the first xref entry; then entries moved by what went before them */
+    g_byte_array_append(out, b + at, (guint)(x.table - at));
+    for (long i = 0; i < x.n; i++) {
+        const guint8 *e = b + x.table + (size_t)i * 20;
+        size_t off = S_offset(b, &x, i);
+        char ent[21];
+        if (e[17] == 'n')
+            snprintf(ent, sizeof ent, "%010zu%.10s", off + S_shift(ins, sum, off),
+                     (const char *)e + 10);
+        else
+            memcpy(ent, e, 20);
+        g_byte_array_append(out, (const guint8 *)ent, 20);
+    }
+    size_t shift = out->len - (x.table + (size_t)x.n * 20);
+    size_t tail = x.table + (size_t)x.n * 20;
+    const char *sx = g_strstr_len((const char *)b + tail, (gssize)(n - tail), "startxref\n");
+    size_t sxo = sx ? (size_t)(sx - (const char *)b) : n;
+    g_byte_array_append(out, b + tail, (guint)(sxo - tail));
+    char end[64];
+    snprintf(end, sizeof end, "startxref\n%zu\n%%%%EOF\n", x.xref + shift);
+    g_byte_array_append(out, (const guint8 *)end, (guint)strlen(end));
+    for (guint i = 0; i < ins->len; i++)
+        g_free(g_array_index(ins, S_ins, i).text);
+    g_array_free(ins, TRUE);
+    g_free(sum);
+    g_byte_array_free(pdf, TRUE);
+    return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* the document                                                        */
+
+static cairo_status_t S_buf_write(void *closure, const unsigned char *data, unsigned int len)
+{
+    g_byte_array_append(closure, data, len);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static void S_r_init(S_r *r, imp_diags *d)
+{
+    memset(r, 0, sizeof *r);
+    r->d = d;
+    r->by_id = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+    r->by_area = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+    r->root.tag = "Document";
+    r->root.count = 2; /* it continues over every page */
+    r->stack = g_array_new(FALSE, FALSE, sizeof(S_open));
+    r->path = g_ptr_array_new();
+    r->extra = g_array_new(FALSE, FALSE, sizeof(S_extra));
+    r->dests = g_hash_table_new(g_str_hash, g_str_equal);
+    r->warned = g_hash_table_new(g_str_hash, g_str_equal);
+}
+
+static void S_r_fini(S_r *r)
+{
+    g_hash_table_destroy(r->by_id);
+    g_hash_table_destroy(r->by_area);
+    g_array_free(r->stack, TRUE);
+    g_ptr_array_free(r->path, TRUE);
+    g_array_free(r->extra, TRUE);
+    g_hash_table_destroy(r->dests);
+    g_hash_table_destroy(r->warned);
+}
+
+/* The PDF in memory, patched; NULL with an error diagnostic. */
+static GByteArray *S_render(const imp_area_doc *ad, imp_diags *d)
+{
+    S_r r;
+    GByteArray *pdf = NULL;
+    const imp_area *p = ad ? ad->first_page : NULL;
+    if (!p || !(p->w > 0) || !(p->h > 0)) {
+        imp_diag_add(d, IMP_SEV_ERROR, NULL, 0, 0, NULL, "there are no pages to print");
+        return NULL;
+    }
+    S_r_init(&r, d);
+    r.lang = ad->lang;
+    for (const imp_area *q = p; q; q = q->next)
+        S_scan(&r, q->first, &r.root);
+    pdf = g_byte_array_new();
+    r.surf = cairo_pdf_surface_create_for_stream(S_buf_write, pdf, p->w, p->h);
+    S_metadata(r.surf, ad, d);
+    r.cr = cairo_create(r.surf);
+    g_ptr_array_add(r.path, &r.root);
+    for (; p && cairo_status(r.cr) == CAIRO_STATUS_SUCCESS; p = p->next) {
+        /* before anything is drawn on the page, tags included: Cairo
+         * starts the page's recording afresh when its size is set */
+        if (p->w > 0 && p->h > 0)
+            cairo_pdf_surface_set_size(r.surf, p->w, p->h);
+        if (r.stack->len == 0)
+            S_push(&r, &r.root);
+        for (const imp_area *a = p->first; a; a = a->next)
+            S_area(&r, a);
+        S_page_end(&r);
+        cairo_show_page(r.cr);
+    }
+    while (r.stack->len)
+        S_pop(&r);
+    S_outline(&r, ad->outline, CAIRO_PDF_OUTLINE_ROOT);
+    cairo_status_t st = cairo_status(r.cr);
+    cairo_destroy(r.cr);
+    cairo_surface_finish(r.surf);
+    if (st == CAIRO_STATUS_SUCCESS)
+        st = cairo_surface_status(r.surf);
+    cairo_surface_destroy(r.surf);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        imp_diag_add(d, IMP_SEV_ERROR, NULL, 0, 0, NULL, "the PDF could not be made: %s",
+                     cairo_status_to_string(st));
+        g_byte_array_free(pdf, TRUE);
+        pdf = NULL;
+    } else {
+        pdf = S_patch(&r, pdf, ad->lang);
+    }
+    S_r_fini(&r);
+    return pdf;
+}
+
+/* 1: rendering failed (diagnosed); 2: write failed (not diagnosed). */
+static int S_stream(const imp_area_doc *ad, cairo_write_func_t write, void *closure, imp_diags *d)
+{
+    GByteArray *pdf = S_render(ad, d);
+    int rc = pdf ? 0 : 1;
+    for (size_t at = 0; pdf && at < pdf->len && rc == 0; at += 65536) {
+        size_t k = pdf->len - at < 65536 ? pdf->len - at : 65536;
+        if (write(closure, pdf->data + at, (unsigned)k) != CAIRO_STATUS_SUCCESS)
+            rc = 2;
+    }
+    if (pdf)
+        g_byte_array_free(pdf, TRUE);
+    return rc;
+}
+
+int imp_render_pdf_stream(const imp_area_doc *ad, cairo_write_func_t write, void *closure,
+                          imp_diags *d)
+{
+    int rc = S_stream(ad, write, closure, d);
+    if (rc == 2)
+        imp_diag_add(d, IMP_SEV_ERROR, NULL, 0, 0, NULL, "the PDF could not be written out");
+    return rc ? -1 : 0;
+}
+
+typedef struct {
+    int fd;
+    int err;
+} S_fdw;
+
+static cairo_status_t S_fd_write(void *closure, const unsigned char *data, unsigned int len)
+{
+    S_fdw *w = closure;
+    while (len > 0) {
+        ssize_t k = write(w->fd, data, len);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            w->err = k < 0 ? errno : EIO;
+            return CAIRO_STATUS_WRITE_ERROR;
+        }
+        data += k;
+        len -= (unsigned)k;
+    }
+    return CAIRO_STATUS_SUCCESS;
+}
+
+int imp_render_pdf(const imp_area_doc *ad, const char *path, imp_diags *d)
+{
+    int rc = -1, err = 0, made = 0;
+    char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
+    char *tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
+    S_fdw w = {mkstemp(tmp), 0};
+    if (w.fd < 0) {
+        err = errno;
+        goto done;
+    }
+    made = 1;
+    int s = S_stream(ad, S_fd_write, &w, d);
+    if (s == 1)
+        goto done;
+    if (s == 2) {
+        err = w.err;
+        goto done;
+    }
+    /* mkstemp makes the file private; give it the mode a new file would get */
+    mode_t um = umask(0);
+    umask(um);
+    if (fchmod(w.fd, 0666 & ~um) != 0 || fsync(w.fd) != 0) {
+        err = errno;
+        goto done;
+    }
+    int fd = w.fd;
+    w.fd = -1;
+    if (close(fd) != 0 || rename(tmp, path) != 0) {
+        err = errno;
+        goto done;
+    }
+    /* the rename itself survives a crash only once the folder is synced */
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        (void)fsync(dfd);
+        close(dfd);
+    }
+    rc = 0;
+done:
+    if (err)
+        imp_diag_add(d, IMP_SEV_ERROR, path, 0, 0, NULL, "cannot write %s: %s", path, strerror(err));
+    if (w.fd >= 0)
+        close(w.fd);
+    if (rc != 0 && made)
+        unlink(tmp);
+    g_free(tmp);
+    g_free(dir);
+    g_free(base);
+    return rc;
+}
