@@ -80,6 +80,10 @@ bench: $(BUILD)/impack $(BUILD)/floor
 
 valgrind: $(BUILD)/impack
 	@VALGRIND=1 sh tests/run_cases.sh $(BUILD)/impack
+	@cd tests/fo && for f in pack-like breaks-links images lists-tables; do \
+	    valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	        --show-leak-kinds=definite,indirect --suppressions=../valgrind.supp ../../$(BUILD)/impack render $$f.fo -o /tmp/impack-vg.pdf \
+	        || exit 1; done; rm -f /tmp/impack-vg.pdf; echo "valgrind render: clean"
 
 # Install missing build dependencies (as root) or say how; build; check samples.
 demo:

@@ -3,6 +3,9 @@
 
 #include <stdlib.h>
 
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+
 #include "area.h"
 #include "fo.h"
 #include "layout.h"
@@ -35,4 +38,10 @@ done:
     imp_fo_free(fd);
     free(dir);
     return rc;
+}
+
+void imp_build_cleanup(void)
+{
+    cairo_debug_reset_static_data();
+    FcFini();
 }

@@ -283,6 +283,7 @@ int main(int argc, char **argv)
         rc = S_cmd_check(argc - 2, argv + 2);
     } else if (!strcmp(cmd, "render")) {
         rc = S_cmd_render(argc - 2, argv + 2);
+        imp_build_cleanup();
     } else if (!strcmp(cmd, "schematron")) {
         rc = S_cmd_schematron(argc - 2, argv + 2);
     } else if (!strcmp(cmd, "explain")) {

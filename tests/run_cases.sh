@@ -24,7 +24,7 @@ run_case() { # dir name
     fi
     vg=""
     if [ "${VALGRIND:-}" = 1 ]; then
-        vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect"
+        vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect --suppressions=$ROOT/tests/valgrind.supp"
     fi
     # shellcheck disable=SC2086
     actual=$(cd "$dir" && SOURCE_DATE_EPOCH=0 $vg "$IMPACK" $args 2>&1; echo "exit: $?")
