@@ -3,8 +3,6 @@
 
 #include <stdlib.h>
 
-#include <cairo.h>
-#include <fontconfig/fontconfig.h>
 
 #include "area.h"
 #include "fo.h"
@@ -40,8 +38,3 @@ done:
     return rc;
 }
 
-void imp_build_cleanup(void)
-{
-    cairo_debug_reset_static_data();
-    FcFini();
-}

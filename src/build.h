@@ -19,8 +19,4 @@ typedef struct {
  */
 int imp_build_render(const char *in, const char *out, const imp_build_opts *o, imp_diags *d);
 
-/** Release the font and drawing libraries' global caches (fontconfig,
- * Cairo) at exit, so leak checkers see only real leaks. */
-void imp_build_cleanup(void);
-
 #endif

@@ -3,6 +3,7 @@
 # only) on the same files. Figures are wall-clock; run on an idle machine.
 set -eu
 IMPACK=$1
+FLOOR=${2:-}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PACK=$ROOT/samples/closed-type1-reception.xml
 TMP=$(mktemp -d)
@@ -56,7 +57,6 @@ echo "check 1,000 packs, one core: impack $(ms $imp) ms   xmllint --relaxng $(ms
 
 # 3. render: the pack-like FO (8 pages) and a 100-page one, against the bare
 #    Pango/Cairo floor program and Apache FOP when it is installed
-FLOOR=${2:-}
 if [ -n "$FLOOR" ] && [ -x "$FLOOR" ]; then
     sh "$ROOT/tests/fo/make-pack-like.sh" 4 > "$TMP/p8.fo"
     sh "$ROOT/tests/fo/make-pack-like.sh" 50 > "$TMP/p100.fo"
