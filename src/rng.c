@@ -43,7 +43,8 @@ typedef struct {
 
 struct imp_rng {
     xmlRelaxNGPtr schema;
-    xmlDocPtr grammar;
+    xmlDocPtr grammar;  /* read only when a document is invalid */
+    char *path;
     S_elem *elems;
     size_t nelems;
     xmlNodePtr *walked; /* <element> patterns already described */
@@ -252,6 +253,7 @@ void imp_rng_free(imp_rng *r)
     free(r->elems);
     free(r->walked);
     free(r->defines);
+    free(r->path);
     if (r->schema)
         xmlRelaxNGFree(r->schema);
     xmlFreeDoc(r->grammar);
@@ -263,17 +265,19 @@ imp_rng *imp_rng_compile(const char *path, imp_diags *d)
     imp_rng *r = calloc(1, sizeof *r);
     xmlRelaxNGParserCtxtPtr pc = NULL;
     char *dir = imp_xml_dirname(path);
-    if (!r || !dir)
+    if (!r || !dir || !(r->path = strdup(path)))
         goto fail;
-    r->grammar = imp_xml_load(path, dir, d);
-    if (!r->grammar)
-        goto fail;
-    /* libxml2 parses its own copy of the grammar document */
-    pc = xmlRelaxNGNewDocParserCtxt(r->grammar);
+    /* libxml2 reads the grammar itself (through impack's entity loader, so
+     * only from the schemas folder); impack reads it again only to explain
+     * an invalid document */
+    imp_xml_allow_root(dir);
+    pc = xmlRelaxNGNewParserCtxt(path);
     r->schema = pc ? xmlRelaxNGParse(pc) : NULL;
+    imp_xml_allow_root(NULL);
     if (!r->schema) {
         imp_diag_add(d, IMP_SEV_ERROR, path, 0, 0, NULL,
-                     "this RELAX NG schema could not be compiled; is the installation damaged?");
+                     "this RELAX NG schema could not be read or compiled; is the installation "
+                     "damaged?");
         goto fail;
     }
     xmlRelaxNGFreeParserCtxt(pc);
@@ -567,6 +571,13 @@ static int S_explain_content(imp_rng *r, xmlNodePtr e, const char *file, imp_dia
  * the first time a document is invalid: valid documents never need it. */
 static void S_build_table(imp_rng *r)
 {
+    if (r->nelems || !r->path)
+        return;
+    imp_diags ignored = {0};
+    char *dir = imp_xml_dirname(r->path);
+    r->grammar = dir ? imp_xml_load(r->path, dir, &ignored) : NULL;
+    free(dir);
+    imp_diag_free(&ignored);
     if (!r->grammar)
         return;
     xmlNodePtr g = xmlDocGetRootElement(r->grammar);
