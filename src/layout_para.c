@@ -79,20 +79,51 @@ static void S_insert(PangoAttrList *l, PangoAttribute *a, int s, int e)
 }
 
 /* The attributes of a run of text with the props p. */
+static int S_same_color(imp_color a, imp_color b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
+}
+
+static int S_same_font(const imp_props *a, const imp_props *b)
+{
+    return a->font_size == b->font_size && a->font_weight == b->font_weight &&
+           a->font_style == b->font_style && a->font_variant_small_caps == b->font_variant_small_caps &&
+           (a->font_family == b->font_family ||
+            (a->font_family && b->font_family && !strcmp(a->font_family, b->font_family)));
+}
+
+static int S_same_str(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+/* The attributes of a run of text: only what differs from the block, whose
+ * own font, colour, line height and language cover the whole text (fewer
+ * attributes make Pango's itemising much cheaper). */
 static void S_run_attrs_ex(S_para *P, const imp_props *p, int s, int e, int object)
 {
     if (e <= s)
         return;
-    PangoFontDescription *fd = S_font(p);
-    S_insert(P->attrs, pango_attr_font_desc_new(fd), s, e);
-    pango_font_description_free(fd);
-    S_insert(P->attrs, pango_attr_foreground_new(S_c16(p->color.r), S_c16(p->color.g), S_c16(p->color.b)),
-             s, e);
-    if (p->color.a < 1)
-        S_insert(P->attrs, pango_attr_foreground_alpha_new(S_c16(p->color.a)), s, e);
-    if (p->line_height > 0 && !object) /* an object's own height counts (max-height stacking) */
-        S_insert(P->attrs, pango_attr_line_height_new_absolute((int)lround(p->line_height * PANGO_SCALE)),
+    const imp_props *b = &P->block->p;
+    if (!S_same_font(p, b)) {
+        PangoFontDescription *fd = S_font(p);
+        S_insert(P->attrs, pango_attr_font_desc_new(fd), s, e);
+        pango_font_description_free(fd);
+    }
+    if (!S_same_color(p->color, b->color)) {
+        S_insert(P->attrs,
+                 pango_attr_foreground_new(S_c16(p->color.r), S_c16(p->color.g), S_c16(p->color.b)),
                  s, e);
+        if (p->color.a < 1)
+            S_insert(P->attrs, pango_attr_foreground_alpha_new(S_c16(p->color.a)), s, e);
+    }
+    if (p->line_height > 0 && (object || p->line_height != b->line_height)) {
+        /* an object's own height counts (line-stacking-strategy max-height) */
+        S_insert(P->attrs,
+                 object ? pango_attr_line_height_new(1.0)
+                        : pango_attr_line_height_new_absolute((int)lround(p->line_height * PANGO_SCALE)),
+                 s, e);
+    }
     if (p->text_decoration & 1)
         S_insert(P->attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
     if (p->text_decoration & 2)
@@ -104,15 +135,38 @@ static void S_run_attrs_ex(S_para *P, const imp_props *p, int s, int e, int obje
                  s, e);
     if (p->baseline_shift != 0)
         S_insert(P->attrs, pango_attr_rise_new((int)lround(p->baseline_shift * PANGO_SCALE)), s, e);
-    if (p->background_color.a > 0)
+    if (p->background_color.a > 0 && !S_same_color(p->background_color, b->background_color))
         S_insert(P->attrs,
                  pango_attr_background_new(S_c16(p->background_color.r), S_c16(p->background_color.g),
                                            S_c16(p->background_color.b)),
                  s, e);
-    if (p->lang)
+    if (p->lang && !S_same_str(p->lang, b->lang))
         S_insert(P->attrs, pango_attr_language_new(pango_language_from_string(p->lang)), s, e);
     if (p->visibility_hidden)
         S_insert(P->attrs, pango_attr_foreground_alpha_new(0), s, e);
+}
+
+/* The block's own text attributes, over the whole paragraph. */
+static void S_block_attrs(S_para *P)
+{
+    const imp_props *b = &P->block->p;
+    PangoAttribute *a;
+    if (b->color.r != 0 || b->color.g != 0 || b->color.b != 0) {
+        a = pango_attr_foreground_new(S_c16(b->color.r), S_c16(b->color.g), S_c16(b->color.b));
+        pango_attr_list_insert_before(P->attrs, a);
+    }
+    if (b->color.a < 1) {
+        a = pango_attr_foreground_alpha_new(S_c16(b->color.a));
+        pango_attr_list_insert_before(P->attrs, a);
+    }
+    if (b->line_height > 0) {
+        a = pango_attr_line_height_new_absolute((int)lround(b->line_height * PANGO_SCALE));
+        pango_attr_list_insert_before(P->attrs, a);
+    }
+    if (b->lang) {
+        a = pango_attr_language_new(pango_language_from_string(b->lang));
+        pango_attr_list_insert_before(P->attrs, a);
+    }
 }
 
 static void S_run_attrs(S_para *P, const imp_props *p, int s, int e)
@@ -551,6 +605,7 @@ static PangoLayout *S_build(imp_lctx *L, S_para *P, const imp_fo *block, const i
     if (P->text->len == 0)
         return NULL;
     const imp_props *bp = &block->p;
+    S_block_attrs(P);
     PangoLayout *lay = pango_layout_new(L->pctx);
     pango_layout_set_text(lay, P->text->str, (int)P->text->len);
     /* the block's font as the default, so empty runs and line heights are right */
