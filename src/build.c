@@ -22,6 +22,7 @@ int imp_build_render(const char *in, const char *out, const imp_build_opts *o, i
     fd = imp_fo_build(doc, d); /* takes the document */
     if (!fd)
         goto done;
+    imp_fo_drop_source(fd);
     imp_layout_opts lo = {o && o->resources ? o->resources : dir, in};
     ad = imp_layout_run(fd, &lo, d);
     if (!ad)

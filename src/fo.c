@@ -796,3 +796,27 @@ void imp_fo_free(imp_fo_doc *fd)
     imp_fo_pool_free(&doc->pool);
     free(doc);
 }
+
+void imp_fo_drop_source(imp_fo_doc *fd)
+{
+    if (!fd || !fd->doc)
+        return;
+    /* clear every src pointer first: they point into the document */
+    imp_fo *stack[256];
+    int n = 0;
+    for (imp_fo *c = fd->root; c || n;) {
+        if (!c) {
+            c = stack[--n]->next;
+            continue;
+        }
+        c->src = NULL;
+        if (c->first && n < 256) {
+            stack[n++] = c;
+            c = c->first;
+            continue;
+        }
+        c = c->next;
+    }
+    xmlFreeDoc(fd->doc);
+    fd->doc = NULL;
+}

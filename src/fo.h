@@ -283,6 +283,10 @@ imp_fo_doc *imp_fo_build(xmlDocPtr doc, imp_diags *d);
 
 void imp_fo_free(imp_fo_doc *fd);
 
+/** Free the source document once the tree is built (layout never reads it):
+ * every src becomes NULL. Lowers the peak memory of a render. */
+void imp_fo_drop_source(imp_fo_doc *fd);
+
 /** Property parsing helpers, exported for unit tests and for layout. */
 /** Parse a length ("12pt", "1.5cm", "2em", "10%", "auto", or an XSL
  * expression such as "2em + 3pt") given the font size for em; returns 0 on

@@ -711,6 +711,7 @@ static imp_area_doc *S_pass(imp_lctx *L)
     /* static content last: every page number and citation is known now */
     imp_idpage *saved = L->known;
     size_t nsaved = L->nknown;
+    int flow_citations = L->citations; /* citations in static content need no new pass */
     L->known = L->found;
     L->nknown = L->nfound;
     for (size_t i = 0; i < pages.n; i++) {
@@ -725,6 +726,7 @@ static imp_area_doc *S_pass(imp_lctx *L)
     free(pages.v);
     L->known = saved;
     L->nknown = nsaved;
+    L->citations = flow_citations;
     ad->outline = S_outline(S_child(root, IMP_FO_BOOKMARK_TREE));
     ad->title = fd->title ? strdup(fd->title) : NULL;
     ad->author = fd->author ? strdup(fd->author) : NULL;
