@@ -142,9 +142,30 @@ static int S_has_block(const imp_fo *fo)
     return 0;
 }
 
+static int S_skip(const imp_fo *c)
+{
+    return c->kind == IMP_FO_MARKER || c->kind == IMP_FO_RETRIEVE_MARKER;
+}
+
+/* Inline content that becomes part of a paragraph (not an inline holding blocks). */
+static int S_inline_leaf(const imp_fo *c)
+{
+    return S_is_inline(c) && !S_has_block(c);
+}
+
+/* The first child after the run of inline content that starts at c. */
+static const imp_fo *S_run_stop(const imp_fo *c)
+{
+    while (c && (S_skip(c) || S_inline_leaf(c)))
+        c = c->next;
+    return c;
+}
+
 static int S_only_space(const imp_fo *first, const imp_fo *stop)
 {
     for (const imp_fo *c = first; c && c != stop; c = c->next) {
+        if (S_skip(c))
+            continue;
         if (c->kind != IMP_FO_TEXT)
             return 0;
         for (const char *s = c->text ? c->text : ""; *s; s++)
@@ -215,52 +236,46 @@ static void S_one(imp_lctx *L, const imp_fo *c, const S_frame *f, imp_item *pare
 /* The content of a block: runs of inline content become paragraphs (lines),
  * block-level children become items, in document order. */
 static void S_block_content(imp_lctx *L, const imp_fo *fo, imp_item *it, double cx, double cw,
-                            const S_frame *f, int has_block)
+                            const S_frame *f, int wrap)
 {
-    const imp_fo *run = NULL;
-    for (const imp_fo *c = fo->first;; c = c ? c->next : NULL) {
-        if (c && (c->kind == IMP_FO_MARKER || c->kind == IMP_FO_RETRIEVE_MARKER))
-            continue;
-        int inl = c && S_is_inline(c) && !S_has_block(c);
-        if (inl) {
-            if (!run)
-                run = c;
+    for (const imp_fo *c = fo->first; c;) {
+        if (S_skip(c)) {
+            c = c->next;
             continue;
         }
-        if (run && !S_only_space(run, c)) {
-            imp_item *target = it;
-            if (has_block) {
-                target = imp_layout_item_new(IMP_IT_BLOCK, fo, it);
-                if (target) {
-                    target->x = cx;
-                    target->w = cw;
-                    target->struct_type = "P";
-                    target->struct_id = ++L->next_struct_id;
-                    target->keep_together = 0;
-                } else {
-                    target = it;
-                }
+        if (!S_inline_leaf(c)) {
+            if (S_is_inline(c))
+                S_blocks(L, c, f, it); /* an inline holding blocks */
+            else
+                S_one(L, c, f, it);
+            c = c->next;
+            continue;
+        }
+        const imp_fo *stop = S_run_stop(c);
+        if (!S_only_space(c, stop)) {
+            imp_item *target = wrap ? imp_layout_item_new(IMP_IT_BLOCK, fo, it) : NULL;
+            if (target) { /* an anonymous paragraph among blocks */
+                target->x = cx;
+                target->w = cw;
+                target->struct_type = "P";
+                target->struct_id = ++L->next_struct_id;
+            } else {
+                target = it;
             }
-            imp_layout_para(L, fo, run, c, cx, cw, target);
+            imp_layout_para(L, fo, c, stop, cx, cw, target);
             /* footnote bodies of this run follow it (impack places footnotes after
              * the paragraph that cites them) */
-            for (const imp_fo *k = run; k && k != c; k = k->next)
+            for (const imp_fo *k = c; k != stop; k = k->next)
                 if (k->kind == IMP_FO_FOOTNOTE)
-                    for (const imp_fo *b = k->first; b; b = b->next)
-                        if (b->kind == IMP_FO_FOOTNOTE_BODY) {
+                    for (const imp_fo *fb = k->first; fb; fb = fb->next)
+                        if (fb->kind == IMP_FO_FOOTNOTE_BODY) {
                             imp_layout_warn_once(L, 6, k->line,
                                                  "footnotes are printed after the paragraph "
                                                  "that cites them, not at the page foot");
-                            S_blocks(L, b, f, it);
+                            S_blocks(L, fb, f, it);
                         }
         }
-        run = NULL;
-        if (!c)
-            break;
-        if (S_is_inline(c))
-            S_blocks(L, c, f, it); /* an inline holding blocks */
-        else
-            S_one(L, c, f, it);
+        c = stop;
     }
 }
 
@@ -327,47 +342,17 @@ static void S_one(imp_lctx *L, const imp_fo *c, const S_frame *f, imp_item *pare
     case IMP_FO_TEXT:
         break;
     default:
-        if (S_is_inline(c)) {
-            /* inline content directly in a flow or cell: an anonymous block */
-            imp_item *it = imp_layout_item_new(IMP_IT_BLOCK, c, parent);
-            if (!it)
-                return;
-            double cx = f->ref_x, cw = f->ref_w;
-            it->x = cx;
-            it->w = cw;
-            it->struct_type = "P";
-            it->struct_id = ++L->next_struct_id;
-            imp_layout_para(L, c->parent, c, c->next, cx, cw, it);
-        }
         break;
     }
 }
 
+/* The children of a flow, a cell or an FO that holds blocks: inline runs
+ * become anonymous paragraphs at the FO's own indents. */
 static void S_blocks(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *parent)
 {
-    const imp_fo *run = NULL;
-    for (const imp_fo *c = fo->first;; c = c ? c->next : NULL) {
-        int inl = c && S_is_inline(c) && !S_has_block(c);
-        if (inl) {
-            if (!run)
-                run = c;
-            continue;
-        }
-        if (run && !S_only_space(run, c)) {
-            imp_item *it = imp_layout_item_new(IMP_IT_BLOCK, fo, parent);
-            if (it) {
-                it->x = f->ref_x + (fo->p.start_indent - f->base_start);
-                it->w = f->ref_w - (fo->p.start_indent - f->base_start) - (fo->p.end_indent - f->base_end);
-                it->struct_type = "P";
-                it->struct_id = ++L->next_struct_id;
-                imp_layout_para(L, fo, run, c, it->x, it->w, it);
-            }
-        }
-        run = NULL;
-        if (!c)
-            break;
-        S_one(L, c, f, parent);
-    }
+    double x = f->ref_x + (fo->p.start_indent - f->base_start);
+    double w = f->ref_w - (fo->p.start_indent - f->base_start) - (fo->p.end_indent - f->base_end);
+    S_block_content(L, fo, parent, x, w > 1 ? w : 1, f, 1);
 }
 
 static void S_container(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *parent)
@@ -398,8 +383,6 @@ static void S_container(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_ite
     S_frame inner = {cx, cw, p->start_indent, p->end_indent};
     S_blocks(L, fo, &inner, it);
     if (it->fixed_height > 0 && !it->clip) {
-        double content = imp_layout_height(it) - it->pad[IMP_BEFORE] - it->pad[IMP_AFTER] -
-                         it->bw[IMP_BEFORE] - it->bw[IMP_AFTER];
         double need = 0;
         const imp_item *prev = NULL;
         for (const imp_item *k = it->first; k; k = k->next) {
@@ -410,7 +393,6 @@ static void S_container(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_ite
             imp_layout_warn_once(L, 8, fo->line,
                                  "the content of a block-container is taller than its height "
                                  "and overflows it");
-        (void)content;
     }
 }
 
@@ -481,34 +463,30 @@ void imp_layout_blocks(imp_lctx *L, const imp_fo *fo, double x, double w, imp_it
 void imp_layout_measure(imp_lctx *L, const imp_fo *fo, double *minw, double *maxw)
 {
     *minw = *maxw = 0;
-    const imp_fo *run = NULL;
-    for (const imp_fo *c = fo->first;; c = c ? c->next : NULL) {
-        int inl = c && S_is_inline(c) && !S_has_block(c);
-        if (inl) {
-            if (!run)
-                run = c;
-            continue;
-        }
-        if (run && !S_only_space(run, c)) {
-            double mn, mx;
-            imp_layout_para_measure(L, fo, run, c, &mn, &mx);
-            *minw = fmax(*minw, mn);
-            *maxw = fmax(*maxw, mx);
-        }
-        run = NULL;
-        if (!c)
-            break;
-        if (c->kind == IMP_FO_TEXT || c->kind == IMP_FO_MARKER)
-            continue;
+    for (const imp_fo *c = fo->first; c;) {
         double mn, mx;
+        if (S_skip(c)) {
+            c = c->next;
+            continue;
+        }
+        if (S_inline_leaf(c)) {
+            const imp_fo *stop = S_run_stop(c);
+            if (!S_only_space(c, stop)) {
+                imp_layout_para_measure(L, fo, c, stop, &mn, &mx);
+                *minw = fmax(*minw, mn);
+                *maxw = fmax(*maxw, mx);
+            }
+            c = stop;
+            continue;
+        }
         imp_layout_measure(L, c, &mn, &mx);
         const imp_props *p = &c->p;
+        /* indents include the child's padding and borders (XSL 5.3.2) */
         double extra = (p->start_indent - fo->p.start_indent) + (p->end_indent - fo->p.end_indent);
-        if (c->kind == IMP_FO_TABLE || c->kind == IMP_FO_BLOCK_CONTAINER || c->kind == IMP_FO_BLOCK)
-            extra += 0; /* indents already include their padding and borders (5.3.2) */
         if (c->kind == IMP_FO_BLOCK_CONTAINER && p->width.kind == IMP_LEN_PT)
             mn = mx = p->width.v;
         *minw = fmax(*minw, mn + extra);
         *maxw = fmax(*maxw, mx + extra);
+        c = c->next;
     }
 }

@@ -119,11 +119,8 @@ double imp_layout_height(const imp_item *it);
 /* layout_table.c */
 void imp_layout_table(imp_lctx *L, const imp_fo *table, double x, double w, imp_item *parent);
 
-/* layout_place.c: items → areas */
+/* layout_place.c: items → areas (see layout_place.h) */
 typedef struct imp_pager imp_pager;
-/** Place an item tree whole at (x, y) under parent area (no page breaks);
- * returns the height used. */
-double imp_place_whole(imp_lctx *L, const imp_item *it, imp_area *parent, double y);
 
 /* layout.c */
 void imp_layout_warn_once(imp_lctx *L, int code, long line, const char *fmt, ...)

@@ -546,19 +546,3 @@ void imp_place_children_whole(imp_lctx *L, const imp_item *first, imp_area *pare
     W.number = L->page_number;
     S_children(&W, first);
 }
-
-double imp_place_whole(imp_lctx *L, const imp_item *it, imp_area *parent, double y)
-{
-    imp_pager W;
-    memset(&W, 0, sizeof W);
-    W.L = L;
-    W.whole = 1;
-    W.flow = parent;
-    W.y = y;
-    W.top = y;
-    W.bottom = 1e12;
-    W.at_top = 1;
-    W.number = L->page_number;
-    S_place(&W, it);
-    return W.y - y;
-}
