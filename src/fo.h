@@ -203,6 +203,7 @@ typedef struct {
     imp_len extent;        /**< region-before/after/start/end */
     int precedence;        /**< region-before/after precedence="true" */
     char *master_name, *master_reference, *flow_name, *region_name;
+    char *format;          /**< page-sequence format: "1", "01", "i", "I", "a", "A" */
     int initial_page_number; /**< 0 = auto */
     int initial_page_parity; /**< with initial_page_number 0: 1 auto-odd, 2 auto-even, else 0 */
     enum { IMP_FPC_AUTO = 0, IMP_FPC_EVEN, IMP_FPC_ODD, IMP_FPC_END_ON_EVEN, IMP_FPC_END_ON_ODD,

@@ -182,7 +182,7 @@ typedef struct {
     imp_area *page;
     const imp_fo *seq;
     int number;
-} S_pageinfo;
+} S_pageinfo; /* the number's format is the sequence's */
 
 typedef struct S_pages {
     S_pageinfo *v;
@@ -623,7 +623,11 @@ static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, cons
         return -1;
     }
     S.number = seq->p.initial_page_number > 0 ? seq->p.initial_page_number : *number;
-    L->page_number_format = NULL;
+    if (seq->p.initial_page_parity == 1 && S.number % 2 == 0) /* auto-odd */
+        S.number++;
+    else if (seq->p.initial_page_parity == 2 && S.number % 2 == 1) /* auto-even */
+        S.number++;
+    L->page_number_format = seq->p.format;
     imp_pager P;
     memset(&P, 0, sizeof P);
     P.L = L;
@@ -696,7 +700,6 @@ static imp_area_doc *S_pass(imp_lctx *L)
         if (seq->kind != IMP_FO_PAGE_SEQUENCE)
             continue;
         nseq++;
-        L->page_number_format = NULL;
         if (S_sequence(L, ad, masters, seq, &pages, &number, &last) < 0)
             failed = 1;
     }
@@ -721,6 +724,7 @@ static imp_area_doc *S_pass(imp_lctx *L)
             continue;
         S_geometry(&m, pg->fo);
         L->page_number = pages.v[i].number;
+        L->page_number_format = pages.v[i].seq->p.format;
         S_static(L, ad, pg, &m, pages.v[i].seq, (int)i);
     }
     free(pages.v);

@@ -145,7 +145,7 @@ static const imp_fo_pdef S_defs[] = {
     {"font-variant", P_ENUM, R_FONT, I, E_FONT_VARIANT},
     {"font-weight", P_FONT_WEIGHT, R_FONT, I, 0},
     {"force-page-count", P_ENUM, R_REL, 0, E_FORCE_PAGE_COUNT},
-    {"format", P_IGNORED, R_REL, 0, 0},
+    {"format", P_STRING, R_REL, 0, S_OFF(format)},
     {"glyph-orientation-horizontal", P_IGNORED, R_REL, 0, 0},
     {"glyph-orientation-vertical", P_IGNORED, R_REL, 0, 0},
     {"grouping-separator", P_IGNORED, R_REL, 0, 0},
