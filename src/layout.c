@@ -715,6 +715,8 @@ static imp_area_doc *S_pass(imp_lctx *L)
     imp_idpage *saved = L->known;
     size_t nsaved = L->nknown;
     int flow_citations = L->citations; /* citations in static content need no new pass */
+    int final = L->ids_final;
+    L->ids_final = 1;
     L->known = L->found;
     L->nknown = L->nfound;
     for (size_t i = 0; i < pages.n; i++) {
@@ -731,6 +733,7 @@ static imp_area_doc *S_pass(imp_lctx *L)
     L->known = saved;
     L->nknown = nsaved;
     L->citations = flow_citations;
+    L->ids_final = final;
     ad->outline = S_outline(S_child(root, IMP_FO_BOOKMARK_TREE));
     ad->title = fd->title ? strdup(fd->title) : NULL;
     ad->author = fd->author ? strdup(fd->author) : NULL;
@@ -795,8 +798,11 @@ imp_area_doc *imp_layout_run(imp_fo_doc *fd, const imp_layout_opts *o, imp_diags
         L.nknown = L.nfound;
         L.found = NULL;
         L.nfound = 0;
-        /* warnings are said once per pass: keep the first pass's */
+        /* warnings are said once per pass: keep the first pass's, but a
+         * citation of an unknown id can only be told now */
         memset(L.warned, 1, sizeof L.warned);
+        L.warned[43] = 0;
+        L.ids_final = 1;
     }
     S_free_ids(L.found, L.nfound);
     S_free_ids(L.known, L.nknown);

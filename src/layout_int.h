@@ -86,6 +86,7 @@ typedef struct {
     imp_idpage *found;
     size_t nfound;
     int citations;          /* the flow holds citations / page-numbers */
+    int ids_final;          /* every id's page is known (static content, later passes) */
     int citation_guess_used;
     /* current page while static content or flow is prepared */
     int page_number;

@@ -419,6 +419,11 @@ static void S_walk_one(S_para *P, const imp_fo *c)
         L->citations = 1;
         if (!n) {
             L->citation_guess_used = 1;
+            if (L->ids_final)
+                imp_layout_warn_once(L, 43, c->line,
+                                     "fo:page-number-citation refers to ref-id=\"%s\", but no "
+                                     "formatting object has that id; \"00\" is printed",
+                                     c->p.ref_id ? c->p.ref_id : "");
             snprintf(buf, sizeof buf, "00");
         } else {
             S_number(L, n, buf, sizeof buf);
@@ -677,6 +682,12 @@ void imp_layout_para(imp_lctx *L, const imp_fo *block, const imp_fo *first, cons
                      double x, double avail, imp_item *parent)
 {
     S_para P;
+    if (block->p.text_indent < 0) {
+        /* XSL: the first line starts text-indent before the others; Pango's
+         * negative indent instead indents the other lines: widen the box */
+        x += block->p.text_indent;
+        avail -= block->p.text_indent;
+    }
     PangoLayout *lay = S_build(L, &P, block, first, stop, avail);
     if (!lay)
         goto done;

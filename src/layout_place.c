@@ -181,11 +181,27 @@ static void S_line(imp_pager *P, const imp_item *it)
 }
 
 /* Height of the next item's first piece (a line, or a whole unsplittable item). */
+/* Height of an item's first unbreakable piece: its first line (with as many
+ * lines as orphans asks), or the item whole when it cannot break; the
+ * borders and padding above that piece count too. */
 static double S_first_piece(const imp_item *it)
 {
-    while (it && it->kind == IMP_IT_BLOCK && it->first && it->fixed_height <= 0 && !it->keep_together)
+    double above = 0;
+    while (it && it->kind == IMP_IT_BLOCK && it->first && it->fixed_height <= 0 &&
+           !it->keep_together) {
+        above += it->bw[IMP_BEFORE] + it->pad[IMP_BEFORE];
         it = it->first;
-    return it ? imp_layout_height(it) : 0;
+    }
+    if (!it)
+        return above;
+    if (it->kind == IMP_IT_LINE && it->para_index == 0 && it->para_lines > 1) {
+        int need = it->orphans < it->para_lines ? it->orphans : it->para_lines;
+        double h = 0;
+        for (const imp_item *l = it; l && need-- > 0; l = l->next)
+            h += l->height;
+        return above + h;
+    }
+    return above + imp_layout_height(it);
 }
 
 static void S_children(imp_pager *P, const imp_item *first)
@@ -249,6 +265,12 @@ static void S_block(imp_pager *P, const imp_item *it)
         imp_layout_warn_once(P->L, 31, it->fo ? it->fo->line : 0,
                              "a box is taller than the page body; it is placed anyway and "
                              "overflows");
+    if (!P->whole && !P->at_top && !whole && it->first) {
+        /* nothing of a block is left behind when its first piece moves on */
+        double first = S_first_piece(it);
+        if (first > S_room(P) && first <= S_page_room(P))
+            S_break(P);
+    }
     if (it->id && !P->whole)
         imp_layout_found_id(P->L, it->id, P->number, P->page_index);
     imp_area *box = S_box_area(P, it, S_parent(P), P->y, 1);
@@ -429,12 +451,17 @@ static void S_table(imp_pager *P, const imp_item *t)
                 need = r->height;
             if (!P->whole && placed && P->y + need + fh > P->bottom)
                 break;
+            if (!P->whole && placed && r->break_before != IMP_BREAK_AUTO)
+                break; /* a row that starts a new page */
+            if (!P->whole && placed && r != t->first && P->row_break_after)
+                break;
             if (!P->whole && r->height + hh + fh > S_page_room(P))
                 imp_layout_warn_once(P->L, 32, r->fo ? r->fo->line : 0,
                                      "a table row is taller than the page body; it is placed "
                                      "anyway and overflows");
             S_row(P, r, body ? body : box);
             placed++;
+            P->row_break_after = r->break_after != IMP_BREAK_AUTO;
         }
         if (body)
             body->h = P->y - body->y;

@@ -19,6 +19,7 @@ struct imp_pager {
     } stack[128];
     int depth;
     const imp_item *table_resume;
+    int row_break_after;  /* the row just placed has break-after */
     /* the page sequence being laid out (layout.c) */
     int number;           /* the current page's number */
     int page_index;       /* 0-based in the document */

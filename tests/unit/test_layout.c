@@ -1,0 +1,1530 @@
+/* test_layout.c: the layout engine: FO strings in, area trees out, checked to the half point. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <pango/pangocairo.h>
+
+#include "area.h"
+#include "diag.h"
+#include "fo.h"
+#include "layout.h"
+#include "render.h"
+#include "xmlload.h"
+
+/*
+ * Every test writes a whole FO document, lays it out and asserts on the
+ * area tree: page count, which page a line lands on, the text of a line,
+ * and positions to within half a point. The font is DejaVu Sans, whose
+ * metrics do not change between machines; line heights come from
+ * line-height (1.2 × font-size when normal), not from the font.
+ *
+ * Set IMP_DUMP=1 to print each test's area tree (render_text's format), and
+ * IMP_TEST=pattern to run only the tests whose names match (cmocka's filter).
+ */
+
+#define FO_NS "http://www.w3.org/1999/XSL/Format"
+#define TOL 0.5 /* points */
+#define FONT "font-family='DejaVu Sans'"
+/* a paragraph that wraps to several lines in a narrow column */
+#define WORDS                                                                                    \
+    "The quick brown fox jumps over the lazy dog and keeps running across the wide green field"
+
+/* ---- the state of one test: freed by the teardown even when it fails ---- */
+
+typedef struct {
+    const imp_area *a; /* a LINE area */
+    int page;          /* 0-based index of its page */
+    char *text;        /* its characters (a preserved line feed at its end removed) */
+} S_ln;
+
+typedef struct {
+    imp_diags d;
+    char *src;          /* the FO document */
+    imp_fo_doc *fd;
+    imp_area_doc *ad;
+    S_ln *lines;        /* every LINE in document order */
+    size_t nlines, cap;
+} S_ctx;
+
+static int S_setup(void **state)
+{
+    S_ctx *c = calloc(1, sizeof *c);
+    *state = c;
+    return c ? 0 : -1;
+}
+
+static int S_teardown(void **state)
+{
+    S_ctx *c = *state;
+    for (size_t i = 0; i < c->nlines; i++)
+        g_free(c->lines[i].text);
+    free(c->lines);
+    if (c->ad)
+        imp_area_doc_free(c->ad);
+    if (c->fd)
+        imp_fo_free(c->fd);
+    imp_diag_free(&c->d);
+    g_free(c->src);
+    free(c);
+    return 0;
+}
+
+/* ---- reading the area tree ---- */
+
+static char *S_text_of(const imp_area *a)
+{
+    const char *t = a->layout ? pango_layout_get_text(a->layout) : NULL;
+    if (!t || !a->line || a->line->start_index < 0 || a->line->length < 0)
+        return g_strdup("");
+    char *s = g_strndup(t + a->line->start_index, (gsize)a->line->length);
+    size_t n = strlen(s);
+    if (n >= 3 && !strcmp(s + n - 3, "\xe2\x80\xa8")) /* U+2028: a preserved line feed */
+        s[n - 3] = '\0';
+    return s;
+}
+
+static void S_collect(S_ctx *c, const imp_area *a, int page)
+{
+    for (; a; a = a->next) {
+        if (a->kind == IMP_AREA_LINE) {
+            if (c->nlines == c->cap) {
+                c->cap = c->cap ? c->cap * 2 : 32;
+                c->lines = realloc(c->lines, c->cap * sizeof *c->lines);
+                assert_non_null(c->lines);
+            }
+            c->lines[c->nlines++] = (S_ln){a, page, S_text_of(a)};
+        }
+        S_collect(c, a->first, page);
+    }
+}
+
+static const imp_area *S_page(const S_ctx *c, int index)
+{
+    const imp_area *p = c->ad->first_page;
+    for (int i = 0; p && i < index; i++)
+        p = p->next;
+    if (!p)
+        fail_msg("no page %d (the document has %d)", index + 1, c->ad->npages);
+    return p;
+}
+
+static void S_dump_diags(const imp_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        print_error("  %s line %ld: %s\n", imp_diag_severity_name(d->v[i].sev), d->v[i].line,
+                    d->v[i].msg);
+}
+
+static void S_dump(const S_ctx *c)
+{
+    if (c->ad)
+        imp_render_text(c->ad, stderr);
+    S_dump_diags(&c->d);
+}
+
+/* Lay out src (taken over); returns the area document, which may be NULL. */
+static imp_area_doc *S_run(S_ctx *c, char *src)
+{
+    c->src = src;
+    xmlDocPtr doc = imp_xml_load_memory(src, strlen(src), "t.fo", NULL, &c->d);
+    if (!doc) {
+        S_dump_diags(&c->d);
+        fail_msg("the test's FO is not well-formed");
+    }
+    c->fd = imp_fo_build(doc, &c->d);
+    assert_non_null(c->fd);
+    imp_layout_opts o = {NULL, "t.fo"};
+    c->ad = imp_layout_run(c->fd, &o, &c->d);
+    if (c->ad) {
+        int i = 0;
+        for (const imp_area *p = c->ad->first_page; p; p = p->next, i++)
+            S_collect(c, p->first, i);
+    }
+    if (getenv("IMP_DUMP"))
+        S_dump(c);
+    return c->ad;
+}
+
+/* A document: the masters (inside fo:layout-master-set), the page-sequence's
+ * attributes, its static content and its flow's content. */
+static imp_area_doc *S_doc(S_ctx *c, const char *masters, const char *seq_attrs,
+                           const char *statics, const char *flow)
+{
+    char *src = g_strdup_printf("<fo:root xmlns:fo='" FO_NS "'>\n"
+                                "<fo:layout-master-set>%s</fo:layout-master-set>\n"
+                                "<fo:page-sequence %s " FONT ">\n%s\n"
+                                "<fo:flow flow-name='xsl-region-body'>\n%s\n</fo:flow>\n"
+                                "</fo:page-sequence>\n</fo:root>\n",
+                                masters, seq_attrs, statics, flow);
+    imp_area_doc *ad = S_run(c, src);
+    if (!ad) {
+        S_dump(c);
+        fail_msg("layout returned no document");
+    }
+    return ad;
+}
+
+/* One master 'p' of w × h points, no margins, and a flow; the page-sequence
+ * gets seq_attrs. */
+static imp_area_doc *S_pages(S_ctx *c, double w, double h, const char *seq_attrs, const char *flow)
+{
+    char masters[512];
+    snprintf(masters, sizeof masters,
+             "<fo:simple-page-master master-name='p' page-width='%gpt' page-height='%gpt'>"
+             "<fo:region-body/></fo:simple-page-master>",
+             w, h);
+    char seq[512];
+    snprintf(seq, sizeof seq, "master-reference='p' %s", seq_attrs ? seq_attrs : "");
+    return S_doc(c, masters, seq, "", flow);
+}
+
+/* The line whose text is exactly text (the first one); fails when there is none. */
+static const S_ln *S_line(const S_ctx *c, const char *text)
+{
+    for (size_t i = 0; i < c->nlines; i++)
+        if (!strcmp(c->lines[i].text, text))
+            return &c->lines[i];
+    S_dump(c);
+    fail_msg("no line \"%s\"", text);
+    return NULL;
+}
+
+/* The n-th (0-based) line on page `page` (0-based). */
+static const S_ln *S_line_on(const S_ctx *c, int page, int n)
+{
+    for (size_t i = 0; i < c->nlines; i++)
+        if (c->lines[i].page == page && n-- == 0)
+            return &c->lines[i];
+    S_dump(c);
+    fail_msg("page %d has too few lines", page + 1);
+    return NULL;
+}
+
+static int S_lines_on(const S_ctx *c, int page)
+{
+    int n = 0;
+    for (size_t i = 0; i < c->nlines; i++)
+        n += c->lines[i].page == page;
+    return n;
+}
+
+/* Areas under a whose FO is of this kind, in document order, into v (up to cap). */
+static size_t S_areas_of(const imp_area *a, imp_area_kind kind, imp_fo_kind fo_kind,
+                         const imp_area **v, size_t n, size_t cap)
+{
+    for (; a; a = a->next) {
+        if (a->kind == kind && (fo_kind == IMP_FO_UNKNOWN || (a->fo && a->fo->kind == fo_kind)) &&
+            n < cap)
+            v[n++] = a;
+        n = S_areas_of(a->first, kind, fo_kind, v, n, cap);
+    }
+    return n;
+}
+
+/* The nearest ancestor BOX of a with this struct type, or NULL. */
+static const imp_area *S_ancestor(const imp_area *a, const char *struct_type)
+{
+    for (a = a->parent; a; a = a->parent)
+        if (a->struct_type && !strcmp(a->struct_type, struct_type))
+            return a;
+    return NULL;
+}
+
+/* Is a inside the area box (a descendant of it)? */
+static int S_inside(const imp_area *a, const imp_area *box)
+{
+    for (a = a->parent; a; a = a->parent)
+        if (a == box)
+            return 1;
+    return 0;
+}
+
+/* The width of a line's glyphs (its logical extent), in points. */
+static double S_line_width(const imp_area *a)
+{
+    PangoRectangle r;
+    pango_layout_line_get_extents(a->line, NULL, &r);
+    return r.width / (double)PANGO_SCALE;
+}
+
+/* The width of text set on one line in DejaVu Sans at size points, measured
+ * apart from the engine: points as Pango units, no hinting (as layout.c sets). */
+static double S_text_width(const char *text, double size)
+{
+    PangoFontMap *fm = pango_cairo_font_map_new();
+    PangoContext *ctx = pango_font_map_create_context(fm);
+    pango_cairo_context_set_resolution(ctx, 72);
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(ctx, fo);
+    cairo_font_options_destroy(fo);
+    pango_context_set_round_glyph_positions(ctx, FALSE);
+    PangoLayout *lay = pango_layout_new(ctx);
+    PangoFontDescription *fd = pango_font_description_from_string("DejaVu Sans");
+    pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+    pango_layout_set_font_description(lay, fd);
+    pango_font_description_free(fd);
+    pango_layout_set_text(lay, text, -1);
+    PangoRectangle r;
+    pango_layout_get_extents(lay, NULL, &r);
+    g_object_unref(lay);
+    g_object_unref(ctx);
+    g_object_unref(fm);
+    return r.width / (double)PANGO_SCALE;
+}
+
+static void S_near(const S_ctx *c, double got, double want, const char *what, int line)
+{
+    if (!(fabs(got - want) <= TOL)) {
+        S_dump(c);
+        fail_msg("%s: got %.3f, want %.3f (test line %d)", what, got, want, line);
+    }
+}
+#define NEAR(a, b) S_near(c, (a), (b), #a, __LINE__)
+
+static void S_int(const S_ctx *c, long got, long want, const char *what, int line)
+{
+    if (got != want) {
+        S_dump(c);
+        fail_msg("%s: got %ld, want %ld (test line %d)", what, got, want, line);
+    }
+}
+#define INT(a, b) S_int(c, (long)(a), (long)(b), #a, __LINE__)
+
+static void S_str(const S_ctx *c, const char *got, const char *want, const char *what, int line)
+{
+    if (strcmp(got, want)) {
+        S_dump(c);
+        fail_msg("%s: got \"%s\", want \"%s\" (test line %d)", what, got, want, line);
+    }
+}
+#define STR(a, b) S_str(c, (a), (b), #a, __LINE__)
+
+/* A known engine bug: the test states the right behaviour and is skipped
+ * while the engine still shows the wrong one (the comment at the call names it). */
+#define KNOWN_BUG(wrong, what)                                                                   \
+    do {                                                                                         \
+        if (wrong) {                                                                             \
+            print_message("  known engine bug: %s\n", what);                                     \
+            skip();                                                                              \
+        }                                                                                        \
+    } while (0)
+
+static const imp_diag *S_diag(const imp_diags *d, imp_severity sev, const char *needle)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (d->v[i].sev == sev && strstr(d->v[i].msg, needle))
+            return &d->v[i];
+    return NULL;
+}
+
+/* ---- 1. inherited properties reach layout ------------------------------ */
+
+static void test_font_size_inherited_to_line_height(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 300, 300, "",
+            "<fo:block font-size='20pt'>\n"
+            "  <fo:block>Big</fo:block>\n"
+            "  <fo:block font-size='50%'>Half</fo:block>\n"
+            "  <fo:block line-height='2'>Double</fo:block>\n"
+            "</fo:block>\n"
+            "<fo:block>Plain</fo:block>");
+    INT(c->ad->npages, 1);
+    /* line-height normal is 1.2 × the font size of each block */
+    NEAR(S_line(c, "Big")->a->h, 24);
+    NEAR(S_line(c, "Big")->a->y, 0);
+    NEAR(S_line(c, "Half")->a->h, 12);
+    NEAR(S_line(c, "Half")->a->y, 24);
+    /* a number line-height is inherited as a factor (2 × 20pt) */
+    NEAR(S_line(c, "Double")->a->h, 40);
+    NEAR(S_line(c, "Double")->a->y, 36);
+    /* the initial font-size is 12pt */
+    NEAR(S_line(c, "Plain")->a->h, 14.4);
+    NEAR(S_line(c, "Plain")->a->y, 76);
+    /* the glyphs are set at the inherited size */
+    NEAR(S_line_width(S_line(c, "Big")->a), S_text_width("Big", 20));
+    NEAR(S_line_width(S_line(c, "Half")->a), S_text_width("Half", 10));
+}
+
+static void test_start_indent_inherited(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 300, 300, "",
+            "<fo:block margin-left='20pt'>\n"
+            "  <fo:block>Inner</fo:block>\n"
+            "  <fo:block margin-left='10pt'>Deeper</fo:block>\n"
+            "  <fo:block start-indent='5pt'>Reset</fo:block>\n"
+            "  Outer\n"
+            "</fo:block>\n"
+            "<fo:block margin-right='100pt' text-align='end'>Right</fo:block>");
+    /* start-indent = inherited start-indent + margin-left (XSL 5.3.2) */
+    NEAR(S_line(c, "Inner")->a->x, 20);
+    NEAR(S_line(c, "Deeper")->a->x, 30);
+    NEAR(S_line(c, "Reset")->a->x, 5);
+    NEAR(S_line(c, "Outer")->a->x, 20);
+    /* margin-right → end-indent: the line ends 100pt before the page's edge */
+    const imp_area *r = S_line(c, "Right")->a;
+    NEAR(r->x + S_line_width(r), 200);
+}
+
+static void test_list_indents(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 200, 200, "",
+            "<fo:list-block provisional-distance-between-starts='30pt'"
+            " provisional-label-separation='5pt'>\n"
+            "<fo:list-item><fo:list-item-label end-indent='label-end()'><fo:block>1.</fo:block>"
+            "</fo:list-item-label>\n"
+            "<fo:list-item-body start-indent='body-start()'><fo:block>" WORDS "</fo:block>"
+            "</fo:list-item-body></fo:list-item>\n"
+            "</fo:list-block>");
+    /* label-end() = 200 - (30 - 5): the label is 0..25 */
+    const imp_area *label = S_line(c, "1.")->a;
+    NEAR(label->x, 0);
+    NEAR(label->w, 25);
+    NEAR(label->y, 0);
+    /* body-start() = 30: the body's lines are 30..200, the first beside the label */
+    const imp_area *body = S_line_on(c, 0, 1)->a;
+    STR(S_line_on(c, 0, 1)->text, "The quick brown fox jumps ");
+    NEAR(body->x, 30);
+    NEAR(body->y, 0);
+    NEAR(body->w, 170);
+    NEAR(S_line_on(c, 0, 2)->a->x, 30);
+    NEAR(S_line_on(c, 0, 2)->a->y, 14.4);
+}
+
+/* ---- 2. line building ---------------------------------------------------- */
+
+static void test_wrap_within_column(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 100, 400, "", "<fo:block>" WORDS "</fo:block>");
+    INT(c->ad->npages, 1);
+    if (c->nlines < 5)
+        fail_msg("%zu lines; a 100pt column should give at least 5", c->nlines);
+    GString *all = g_string_new(NULL);
+    for (size_t i = 0; i < c->nlines; i++) {
+        const imp_area *a = c->lines[i].a;
+        /* every line starts at the column's start and stays inside it */
+        NEAR(a->x, 0);
+        if (S_line_width(a) > 100 + TOL)
+            fail_msg("line %zu \"%s\" is %.2fpt wide in a 100pt column", i, c->lines[i].text,
+                     S_line_width(a));
+        /* lines stack at 14.4pt */
+        NEAR(a->y, 14.4 * (double)i);
+        NEAR(a->h, 14.4);
+        if (a->baseline <= a->y || a->baseline >= a->y + a->h)
+            fail_msg("line %zu: baseline %.2f outside its box", i, a->baseline);
+        g_string_append(all, c->lines[i].text);
+    }
+    /* no character lost or doubled: the lines hold the text (break spaces kept at line ends) */
+    char *joined = g_string_free(all, FALSE);
+    STR(joined, WORDS);
+    g_free(joined);
+    /* each line is as full as it can be: the next word would not have fitted */
+    for (size_t i = 0; i + 1 < c->nlines; i++) {
+        char *first_word = g_strdup(c->lines[i + 1].text);
+        char *sp = strchr(first_word, ' ');
+        if (sp)
+            *sp = '\0';
+        char *with = g_strdup_printf("%s%s", c->lines[i].text, first_word);
+        g_strchomp(with);
+        if (S_text_width(with, 12) <= 100)
+            fail_msg("\"%s\" would have fitted on line %zu", first_word, i);
+        g_free(with);
+        g_free(first_word);
+    }
+}
+
+static void test_text_align(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 200, 300, "",
+            "<fo:block>Start</fo:block>\n"
+            "<fo:block text-align='center'>Centre</fo:block>\n"
+            "<fo:block text-align='end'>End</fo:block>\n"
+            "<fo:block text-align='right'>Right</fo:block>\n"
+            "<fo:block margin-left='20pt' margin-right='30pt' text-align='center'>Mid</fo:block>");
+    NEAR(S_line(c, "Start")->a->x, 0);
+    NEAR(S_line(c, "Centre")->a->x, (200 - S_text_width("Centre", 12)) / 2);
+    NEAR(S_line(c, "End")->a->x, 200 - S_text_width("End", 12));
+    NEAR(S_line(c, "Right")->a->x, 200 - S_text_width("Right", 12));
+    /* centred within the content rectangle the indents leave: 20..170 */
+    NEAR(S_line(c, "Mid")->a->x, 20 + (150 - S_text_width("Mid", 12)) / 2);
+}
+
+static void test_justify(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 100, 400, "", "<fo:block text-align='justify'>" WORDS "</fo:block>");
+    if (c->nlines < 3)
+        fail_msg("%zu lines", c->nlines);
+    /* every line but the last fills the column; the last is set at start */
+    for (size_t i = 0; i + 1 < c->nlines; i++) {
+        NEAR(c->lines[i].a->x, 0);
+        NEAR(S_line_width(c->lines[i].a), 100);
+    }
+    const S_ln *last = &c->lines[c->nlines - 1];
+    NEAR(last->a->x, 0);
+    NEAR(S_line_width(last->a), S_text_width(last->text, 12));
+}
+
+static void test_text_indent_first_line_only(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 100, 400, "", "<fo:block text-indent='20pt'>" WORDS "</fo:block>");
+    const S_ln *first = S_line(c, "The quick ");
+    NEAR(first->a->x, 20);
+    INT(first - c->lines, 0);
+    for (size_t i = 1; i < c->nlines; i++)
+        NEAR(c->lines[i].a->x, 0);
+    /* the indented first line has 80pt: "brown" would not have fitted */
+    if (S_line_width(first->a) > 80 + TOL || S_text_width("The quick brown", 12) <= 80)
+        fail_msg("the first line is %.2fpt wide; with the indent only 80pt are left",
+                 S_line_width(first->a));
+    STR(c->lines[1].text, "brown fox jumps ");
+}
+
+static void test_text_indent_negative(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 100, 400, "",
+            "<fo:block margin-left='10pt' text-indent='-10pt'>" WORDS "</fo:block>");
+    if (c->nlines < 3)
+        fail_msg("%zu lines", c->nlines);
+    /* BUG layout_para.c S_build: pango_layout_set_indent() with a negative
+     * value indents every line but the first (Pango's hanging indent), where
+     * XSL moves the first line's start edge back: the first line starts at
+     * 0, the others at 10 (the engine gives 10 and 20). */
+    KNOWN_BUG(c->lines[1].a->x > 10 + TOL, "negative text-indent indents the other lines");
+    NEAR(c->lines[0].a->x, 0);
+    for (size_t i = 1; i < c->nlines; i++)
+        NEAR(c->lines[i].a->x, 10);
+}
+
+static void test_linefeed_preserve(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 300, 300, "",
+            "<fo:block linefeed-treatment='preserve'>one\ntwo two\n   three\n\nfive</fo:block>\n"
+            "<fo:block>six\nseven</fo:block>");
+    STR(c->lines[0].text, "one");
+    STR(c->lines[1].text, "two two");
+    /* spaces after a preserved line feed go (white-space-treatment's initial value) */
+    STR(c->lines[2].text, "three");
+    STR(c->lines[3].text, ""); /* an empty source line is an empty line */
+    STR(c->lines[4].text, "five");
+    for (int i = 0; i < 5; i++) {
+        NEAR(c->lines[i].a->y, 14.4 * i);
+        NEAR(c->lines[i].a->x, 0);
+    }
+    /* without preserve a line feed is a space */
+    STR(c->lines[5].text, "six seven");
+    INT(c->nlines, 6);
+}
+
+/* ---- 3. tables ----------------------------------------------------------- */
+
+/* The table cells' BOX areas, in document order. */
+static size_t S_cells(const S_ctx *c, const imp_area **v, size_t cap)
+{
+    size_t n = 0;
+    for (const imp_area *p = c->ad->first_page; p; p = p->next)
+        n = S_areas_of(p->first, IMP_AREA_BOX, IMP_FO_TABLE_CELL, v, n, cap);
+    return n;
+}
+
+static void test_table_fixed_columns(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 300, 300, "",
+            "<fo:table table-layout='fixed' width='100%'>\n"
+            "<fo:table-column column-width='30mm'/>\n"
+            "<fo:table-column column-width='proportional-column-width(1)'/>\n"
+            "<fo:table-column column-width='proportional-column-width(2)'/>\n"
+            "<fo:table-body>\n"
+            "<fo:table-row><fo:table-cell><fo:block>a</fo:block></fo:table-cell>"
+            "<fo:table-cell><fo:block>b</fo:block></fo:table-cell>"
+            "<fo:table-cell><fo:block>c</fo:block></fo:table-cell></fo:table-row>\n"
+            "<fo:table-row><fo:table-cell number-columns-spanned='2'><fo:block>ab</fo:block>"
+            "</fo:table-cell>\n"
+            "<fo:table-cell><fo:block>c2</fo:block></fo:table-cell></fo:table-row>\n"
+            "</fo:table-body></fo:table>");
+    const imp_area *cell[8];
+    size_t n = S_cells(c, cell, 8);
+    INT(n, 5);
+    double w1 = 30 * 72 / 25.4, rest = 300 - w1;
+    double w2 = rest / 3, w3 = rest * 2 / 3;
+    NEAR(cell[0]->x, 0);
+    NEAR(cell[0]->w, w1);
+    NEAR(cell[1]->x, w1);
+    NEAR(cell[1]->w, w2);
+    NEAR(cell[2]->x, w1 + w2);
+    NEAR(cell[2]->w, w3);
+    /* a spanning cell is as wide as its columns together */
+    NEAR(cell[3]->x, 0);
+    NEAR(cell[3]->w, w1 + w2);
+    NEAR(cell[4]->x, w1 + w2);
+    NEAR(cell[4]->w, w3);
+    /* the cells' text starts at the cells' start */
+    NEAR(S_line(c, "c")->a->x, w1 + w2);
+    NEAR(S_line(c, "c2")->a->y, 14.4);
+}
+
+static void test_table_fixed_separate_borders(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 300, 300, "",
+            "<fo:table table-layout='fixed' width='200pt' border-collapse='separate'"
+            " border-separation='10pt'>\n"
+            "<fo:table-column column-width='50pt'/>\n"
+            "<fo:table-column column-width='proportional-column-width(1)'/>\n"
+            "<fo:table-body>\n"
+            "<fo:table-row><fo:table-cell><fo:block>a</fo:block></fo:table-cell>"
+            "<fo:table-cell><fo:block>b</fo:block></fo:table-cell></fo:table-row>\n"
+            "<fo:table-row><fo:table-cell number-columns-spanned='2'><fo:block>ab</fo:block>"
+            "</fo:table-cell></fo:table-row>\n"
+            "</fo:table-body></fo:table>");
+    const imp_area *cell[4];
+    INT(S_cells(c, cell, 4), 3);
+    /* 200 = 10 + 50 + 10 + w + 10: w = 120 */
+    NEAR(cell[0]->x, 10);
+    NEAR(cell[0]->w, 50);
+    NEAR(cell[1]->x, 70);
+    NEAR(cell[1]->w, 120);
+    /* spanning: both columns and the separation between them */
+    NEAR(cell[2]->x, 10);
+    NEAR(cell[2]->w, 180);
+}
+
+static void test_table_auto_columns(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 400, 300, "",
+            "<fo:table>\n<fo:table-body>\n"
+            "<fo:table-row><fo:table-cell><fo:block>A</fo:block></fo:table-cell>"
+            "<fo:table-cell><fo:block>Wider content</fo:block></fo:table-cell></fo:table-row>\n"
+            "<fo:table-row><fo:table-cell><fo:block>Abc</fo:block></fo:table-cell>"
+            "<fo:table-cell><fo:block>x</fo:block></fo:table-cell></fo:table-row>\n"
+            "<fo:table-row><fo:table-cell number-columns-spanned='2'><fo:block>s</fo:block>"
+            "</fo:table-cell></fo:table-row>\n"
+            "</fo:table-body></fo:table>\n"
+            "<fo:table>\n<fo:table-body>\n"
+            "<fo:table-row><fo:table-cell><fo:block>" WORDS " " WORDS "</fo:block></fo:table-cell>"
+            "<fo:table-cell><fo:block>Short</fo:block></fo:table-cell></fo:table-row>\n"
+            "</fo:table-body></fo:table>");
+    const imp_area *cell[8];
+    INT(S_cells(c, cell, 8), 7);
+    /* each column as wide as its widest content (no wrapping needed) */
+    double w1 = S_text_width("Abc", 12), w2 = S_text_width("Wider content", 12);
+    NEAR(cell[0]->x, 0);
+    NEAR(cell[0]->w, w1);
+    NEAR(cell[1]->x, w1);
+    NEAR(cell[1]->w, w2);
+    NEAR(cell[2]->w, w1);
+    NEAR(cell[3]->x, w1);
+    NEAR(cell[3]->w, w2);
+    NEAR(cell[4]->w, w1 + w2); /* spanning */
+    /* the table itself shrinks to its columns */
+    const imp_area *tables[2];
+    size_t nt = 0;
+    nt = S_areas_of(S_page(c, 0)->first, IMP_AREA_BOX, IMP_FO_TABLE, tables, nt, 2);
+    if (nt < 2)
+        fail_msg("%zu table boxes", nt);
+    NEAR(tables[0]->w, w1 + w2);
+    /* content too wide for the page: the long column wraps, the short one keeps its words */
+    double ws = S_text_width("Short", 12);
+    NEAR(cell[6]->w, ws);
+    NEAR(cell[5]->w, 400 - ws);
+    NEAR(cell[6]->x, 400 - ws);
+    size_t wrapped = 0;
+    for (size_t i = 0; i < c->nlines; i++)
+        if (S_inside(c->lines[i].a, cell[5])) {
+            wrapped++;
+            if (S_line_width(c->lines[i].a) > cell[5]->w + TOL)
+                fail_msg("\"%s\" is wider than its cell", c->lines[i].text);
+        }
+    if (wrapped < 2)
+        fail_msg("the long cell has %zu lines", wrapped);
+}
+
+/* ---- 4. pagination ------------------------------------------------------- */
+
+/* Pages of 100pt × 100pt with 10pt text: every line is 12pt, 8 fit a page. */
+#define SMALL 100, 100, "font-size='10pt'"
+
+/* A table row of one cell holding one line. */
+#define ROW(text)                                                                                \
+    "<fo:table-row><fo:table-cell><fo:block>" text "</fo:block></fo:table-cell></fo:table-row>"
+
+static void test_break_before_page(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, SMALL,
+            "<fo:block>A</fo:block>\n"
+            "<fo:block break-before='page'>B</fo:block>\n"
+            "<fo:block>C</fo:block>\n"
+            "<fo:block break-after='page'>D</fo:block>\n"
+            "<fo:block>E</fo:block>");
+    INT(c->ad->npages, 3);
+    INT(S_line(c, "A")->page, 0);
+    INT(S_line(c, "B")->page, 1);
+    NEAR(S_line(c, "B")->a->y, 0);
+    INT(S_line(c, "C")->page, 1);
+    NEAR(S_line(c, "C")->a->y, 12);
+    INT(S_line(c, "D")->page, 1);
+    INT(S_line(c, "E")->page, 2);
+    NEAR(S_line(c, "E")->a->y, 0);
+}
+
+static void test_break_before_first_block_makes_no_blank_page(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, SMALL, "<fo:block break-before='page'>A</fo:block>");
+    INT(c->ad->npages, 1);
+    INT(S_line(c, "A")->page, 0);
+}
+
+static void test_spaces(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, SMALL,
+            "<fo:block space-after='10pt'>a</fo:block>\n"
+            "<fo:block space-before='6pt'>b</fo:block>\n"
+            "<fo:block space-before='20pt' break-before='page'>c</fo:block>\n"
+            "<fo:block space-before='20pt' space-before.conditionality='retain'"
+            " break-before='page'>d</fo:block>");
+    NEAR(S_line(c, "a")->a->y, 0);
+    /* adjacent spaces resolve to the larger one */
+    NEAR(S_line(c, "b")->a->y, 22);
+    /* space-before at the top of a page is discarded, unless retained */
+    INT(S_line(c, "c")->page, 1);
+    NEAR(S_line(c, "c")->a->y, 0);
+    INT(S_line(c, "d")->page, 2);
+    NEAR(S_line(c, "d")->a->y, 20);
+}
+
+/* SMALL pages holding n one-line blocks "f1".."fn" (12pt each), then tail. */
+static imp_area_doc *S_after_fill(S_ctx *c, int n, const char *tail)
+{
+    GString *g = g_string_new(NULL);
+    for (int i = 1; i <= n; i++)
+        g_string_append_printf(g, "<fo:block>f%d</fo:block>\n", i);
+    g_string_append(g, tail);
+    char *flow = g_string_free(g, FALSE);
+    imp_area_doc *ad = S_pages(c, SMALL, flow);
+    g_free(flow);
+    return ad;
+}
+
+/* Five lines "<p>1".."<p>5" in one paragraph (preserved line feeds), with attrs. */
+#define PARA5(attrs, p)                                                                          \
+    "<fo:block linefeed-treatment='preserve' " attrs ">" p "1\n" p "2\n" p "3\n" p "4\n" p       \
+    "5</fo:block>"
+
+static void test_keep_with_next(void **state)
+{
+    S_ctx *c = *state;
+    S_after_fill(c, 7,
+                 "<fo:block keep-with-next='always'>Heading</fo:block>\n"
+                 "<fo:block>Body</fo:block>");
+    INT(c->ad->npages, 2);
+    INT(S_line(c, "f7")->page, 0);
+    /* the heading would fit at 84..96, but its successor would not: both move */
+    INT(S_line(c, "Heading")->page, 1);
+    NEAR(S_line(c, "Heading")->a->y, 0);
+    INT(S_line(c, "Body")->page, 1);
+    NEAR(S_line(c, "Body")->a->y, 12);
+}
+
+static void test_no_keep_splits(void **state)
+{
+    S_ctx *c = *state;
+    S_after_fill(c, 7, "<fo:block>Heading</fo:block>\n<fo:block>Body</fo:block>");
+    /* the control: without the keep the heading stays at the page's foot */
+    INT(S_line(c, "Heading")->page, 0);
+    NEAR(S_line(c, "Heading")->a->y, 84);
+    INT(S_line(c, "Body")->page, 1);
+    NEAR(S_line(c, "Body")->a->y, 0);
+}
+
+static void test_keep_with_previous(void **state)
+{
+    S_ctx *c = *state;
+    S_after_fill(c, 7,
+                 "<fo:block>Heading</fo:block>\n"
+                 "<fo:block keep-with-previous.within-page='always'>Body</fo:block>");
+    INT(c->ad->npages, 2);
+    INT(S_line(c, "Heading")->page, 1);
+    INT(S_line(c, "Body")->page, 1);
+}
+
+static void test_keep_with_next_inside_a_block(void **state)
+{
+    S_ctx *c = *state;
+    S_after_fill(c, 7,
+                 "<fo:block><fo:block keep-with-next='always'>Heading</fo:block>\n"
+                 "<fo:block>Body</fo:block></fo:block>");
+    INT(S_line(c, "Heading")->page, 1);
+    INT(S_line(c, "Body")->page, 1);
+}
+
+static void test_keep_with_next_into_nested_blocks(void **state)
+{
+    S_ctx *c = *state;
+    /* the successor's first line is inside a child block */
+    S_after_fill(c, 7,
+                 "<fo:block keep-with-next='always'>Heading</fo:block>\n"
+                 "<fo:block><fo:block>Body</fo:block><fo:block>More</fo:block></fo:block>");
+    INT(S_line(c, "Heading")->page, 1);
+    INT(S_line(c, "Body")->page, 1);
+}
+
+static void test_keep_with_next_table(void **state)
+{
+    S_ctx *c = *state;
+    S_after_fill(c, 7,
+                 "<fo:block keep-with-next='always'>Heading</fo:block>\n"
+                 "<fo:table><fo:table-body>" ROW("r1") ROW("r2") "</fo:table-body></fo:table>");
+    INT(S_line(c, "Heading")->page, 1);
+    INT(S_line(c, "r1")->page, 1);
+    NEAR(S_line(c, "r1")->a->y, 12);
+}
+
+static void test_keep_with_next_and_orphans(void **state)
+{
+    S_ctx *c = *state;
+    S_after_fill(c, 6,
+                 "<fo:block keep-with-next='always'>Heading</fo:block>\n" PARA5("", "p"));
+    /* the heading fits (72..84) and so would one line after it, but orphans='2'
+     * sends the paragraph on: the heading must go with it */
+    INT(S_line(c, "p1")->page, 1);
+    /* BUG layout_place.c S_children: the keep-with-next test measures only the
+     * successor's first line (S_first_piece), not the orphans lines S_line
+     * then asks for, so the heading stays alone at the foot of page 1. */
+    KNOWN_BUG(S_line(c, "Heading")->page == 0,
+              "keep-with-next ignores the orphans the next paragraph needs");
+    INT(S_line(c, "Heading")->page, 1);
+    NEAR(S_line(c, "Heading")->a->y, 0);
+    NEAR(S_line(c, "p1")->a->y, 12);
+}
+
+static void test_block_pushed_to_next_page(void **state)
+{
+    S_ctx *c = *state;
+    S_after_fill(c, 8,
+                 "<fo:block id='x' border-before-style='solid' border-before-width='1pt'>"
+                 "target</fo:block>\n"
+                 "<fo:block>on <fo:page-number-citation ref-id='x'/></fo:block>");
+    /* 8 lines fill the page: the 13pt block goes to page 2 */
+    INT(S_line(c, "target")->page, 1);
+    /* BUG layout_place.c S_block: the block's box, its DEST and its id's page
+     * are made before its first line finds there is no room, so page 1 keeps
+     * a fragment holding only the border-before (drawn at its foot) and the
+     * destination; the citation says 1 and links to x go to page 1. */
+    KNOWN_BUG(!strcmp(S_line_on(c, 1, 1)->text, "on 1"),
+              "a block pushed to the next page leaves its id and border-before behind");
+    STR(S_line_on(c, 1, 1)->text, "on 2");
+    /* nothing of it stays on page 1: eight blocks, no destination */
+    const imp_area *v[16];
+    INT(S_areas_of(S_page(c, 0)->first, IMP_AREA_BOX, IMP_FO_BLOCK, v, 0, 16), 8);
+    INT(S_areas_of(S_page(c, 0)->first, IMP_AREA_DEST, IMP_FO_UNKNOWN, v, 0, 16), 0);
+    /* on page 2 it starts with its border */
+    NEAR(S_line(c, "target")->a->y, 1);
+    INT(S_areas_of(S_page(c, 1)->first, IMP_AREA_DEST, IMP_FO_UNKNOWN, v, 0, 16), 1);
+}
+
+static void test_keep_together(void **state)
+{
+    S_ctx *c = *state;
+    S_after_fill(c, 6,
+                 "<fo:block keep-together.within-page='always' linefeed-treatment='preserve'>"
+                 "k1\nk2\nk3</fo:block>");
+    /* three lines from 72pt need 108pt: the kept block moves whole */
+    INT(c->ad->npages, 2);
+    INT(S_line(c, "f6")->page, 0);
+    INT(S_line(c, "k1")->page, 1);
+    NEAR(S_line(c, "k1")->a->y, 0);
+    INT(S_line(c, "k3")->page, 1);
+    NEAR(S_line(c, "k3")->a->y, 24);
+}
+
+static void test_no_keep_together_splits(void **state)
+{
+    S_ctx *c = *state;
+    S_after_fill(c, 6, "<fo:block linefeed-treatment='preserve' widows='1'>s1\ns2\ns3</fo:block>");
+    /* the control: the same block without the keep splits after two lines */
+    INT(S_line(c, "s2")->page, 0);
+    NEAR(S_line(c, "s2")->a->y, 84);
+    INT(S_line(c, "s3")->page, 1);
+    NEAR(S_line(c, "s3")->a->y, 0);
+}
+
+static void test_keep_together_table(void **state)
+{
+    S_ctx *c = *state;
+    S_after_fill(c, 6,
+                 "<fo:table keep-together.within-page='always'><fo:table-body>" ROW("r1")
+                     ROW("r2") ROW("r3") "</fo:table-body></fo:table>");
+    INT(S_line(c, "r1")->page, 1);
+    NEAR(S_line(c, "r1")->a->y, 0);
+    INT(S_line(c, "r3")->page, 1);
+}
+
+static void test_orphans_move_whole_paragraph(void **state)
+{
+    S_ctx *c = *state;
+    S_after_fill(c, 7, PARA5("", "p"));
+    /* one line of room is fewer than orphans='2': the paragraph starts on page 2 */
+    INT(c->ad->npages, 2);
+    INT(S_lines_on(c, 0), 7);
+    static const char *p[] = {"p1", "p2", "p3", "p4", "p5"};
+    for (int i = 0; i < 5; i++) {
+        INT(S_line(c, p[i])->page, 1);
+        NEAR(S_line(c, p[i])->a->y, 12 * i);
+    }
+}
+
+static void test_orphans_one_allows_a_single_line(void **state)
+{
+    S_ctx *c = *state;
+    S_after_fill(c, 7, PARA5("orphans='1'", "p"));
+    INT(S_line(c, "p1")->page, 0);
+    NEAR(S_line(c, "p1")->a->y, 84);
+    INT(S_line(c, "p2")->page, 1);
+    NEAR(S_line(c, "p2")->a->y, 0);
+}
+
+static void test_widows(void **state)
+{
+    S_ctx *c = *state;
+    /* room for four of the five lines: the fifth would be left alone */
+    S_after_fill(c, 4, PARA5("widows='2'", "p"));
+    INT(S_line(c, "p3")->page, 0);
+    NEAR(S_line(c, "p3")->a->y, 72);
+    INT(S_line(c, "p4")->page, 1);
+    NEAR(S_line(c, "p4")->a->y, 0);
+    INT(S_line(c, "p5")->page, 1);
+    NEAR(S_line(c, "p5")->a->y, 12);
+}
+
+static void test_widows_three(void **state)
+{
+    S_ctx *c = *state;
+    S_after_fill(c, 4, PARA5("widows='3'", "q"));
+    /* two lines stay (orphans='2' still holds), three go */
+    INT(S_line(c, "q2")->page, 0);
+    INT(S_line(c, "q3")->page, 1);
+    NEAR(S_line(c, "q3")->a->y, 0);
+    INT(S_line(c, "q5")->page, 1);
+}
+
+static void test_widows_in_a_long_paragraph(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, SMALL,
+            "<fo:block linefeed-treatment='preserve'>1\n2\n3\n4\n5\n6\n7\n8\n9</fo:block>");
+    /* 8 + 1 would leave a widow: 7 + 2 */
+    INT(S_line(c, "7")->page, 0);
+    INT(S_line(c, "8")->page, 1);
+    NEAR(S_line(c, "8")->a->y, 0);
+    INT(S_line(c, "9")->page, 1);
+}
+
+/* A table of n one-line rows "r1".."rn" (12pt each) after a header or footer. */
+static char *S_long_table(const char *attrs, const char *group, int n)
+{
+    GString *g = g_string_new(NULL);
+    g_string_append_printf(g, "<fo:table %s>\n", attrs);
+    if (group)
+        g_string_append(g, group);
+    g_string_append(g, "<fo:table-body>\n");
+    for (int i = 1; i <= n; i++)
+        g_string_append_printf(g, "<fo:table-row><fo:table-cell><fo:block>r%d</fo:block>"
+                                  "</fo:table-cell></fo:table-row>\n",
+                               i);
+    g_string_append(g, "</fo:table-body></fo:table>\n<fo:block>After</fo:block>");
+    return g_string_free(g, FALSE);
+}
+
+static void test_table_header_repeats(void **state)
+{
+    S_ctx *c = *state;
+    char *flow = S_long_table("table-layout='fixed' width='100%'",
+                              "<fo:table-column column-width='proportional-column-width(1)'/>"
+                              "<fo:table-header>" ROW("Head") "</fo:table-header>\n",
+                              20);
+    S_pages(c, SMALL, flow);
+    g_free(flow);
+    /* 8 lines a page: the header and 7 rows; 20 rows take 3 pages */
+    INT(c->ad->npages, 3);
+    for (int p = 0; p < 3; p++) {
+        const S_ln *h = S_line_on(c, p, 0);
+        STR(h->text, "Head");
+        NEAR(h->a->y, 0);
+        if (!S_ancestor(h->a, "THead"))
+            fail_msg("the header on page %d is not in a THead", p + 1);
+    }
+    INT(S_line(c, "r1")->page, 0);
+    NEAR(S_line(c, "r1")->a->y, 12);
+    INT(S_line(c, "r7")->page, 0);
+    INT(S_line(c, "r8")->page, 1);
+    NEAR(S_line(c, "r8")->a->y, 12);
+    INT(S_line(c, "r14")->page, 1);
+    INT(S_line(c, "r15")->page, 2);
+    NEAR(S_line(c, "r15")->a->y, 12);
+    INT(S_line(c, "After")->page, 2);
+    NEAR(S_line(c, "After")->a->y, 12 * 7);
+    int heads = 0;
+    for (size_t i = 0; i < c->nlines; i++)
+        heads += !strcmp(c->lines[i].text, "Head");
+    INT(heads, 3);
+}
+
+static void test_table_footer_repeats(void **state)
+{
+    S_ctx *c = *state;
+    char *flow = S_long_table("", "<fo:table-footer>" ROW("Foot") "</fo:table-footer>\n", 10);
+    S_pages(c, SMALL, flow);
+    g_free(flow);
+    /* 7 rows and the footer on page 1; 3 rows and the footer on page 2 */
+    INT(c->ad->npages, 2);
+    INT(S_line(c, "r7")->page, 0);
+    INT(S_line(c, "r8")->page, 1);
+    NEAR(S_line(c, "r8")->a->y, 0);
+    const S_ln *f1 = S_line_on(c, 0, 7), *f2 = S_line_on(c, 1, 3);
+    STR(f1->text, "Foot");
+    NEAR(f1->a->y, 84);
+    STR(f2->text, "Foot");
+    NEAR(f2->a->y, 36);
+    if (!S_ancestor(f2->a, "TFoot"))
+        fail_msg("the footer on page 2 is not in a TFoot");
+    INT(S_line(c, "After")->page, 1);
+    NEAR(S_line(c, "After")->a->y, 48);
+}
+
+static void test_table_row_break_before(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, SMALL,
+            "<fo:table><fo:table-body>" ROW("r1")
+            "<fo:table-row break-before='page'><fo:table-cell><fo:block>r2</fo:block>"
+            "</fo:table-cell></fo:table-row>" ROW("r3") "</fo:table-body></fo:table>");
+    INT(S_line(c, "r1")->page, 0);
+    /* BUG layout_place.c S_table: rows carry break_before/break_after
+     * (layout_table.c S_new_row) but the row loop never looks at them, so
+     * the break is dropped without a warning. */
+    KNOWN_BUG(S_line(c, "r2")->page == 0, "break-before on a table-row is ignored");
+    INT(c->ad->npages, 2);
+    INT(S_line(c, "r2")->page, 1);
+    NEAR(S_line(c, "r2")->a->y, 0);
+    INT(S_line(c, "r3")->page, 1);
+}
+
+/* ---- 5. page numbers and citations ---------------------------------------- */
+
+static void test_page_number_citation(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, SMALL,
+            "<fo:block>See <fo:page-number-citation ref-id='x'/>.</fo:block>\n"
+            "<fo:block break-before='page'>two</fo:block>\n"
+            "<fo:block break-before='page' id='x'>three</fo:block>\n"
+            "<fo:block>Also <fo:page-number-citation ref-id='in'/></fo:block>\n"
+            "<fo:block break-before='page'>four <fo:inline id='in'>here</fo:inline></fo:block>");
+    INT(c->ad->npages, 4);
+    INT(S_line(c, "three")->page, 2);
+    STR(c->lines[0].text, "See 3.");
+    /* an inline's id: the page of its line */
+    STR(S_line_on(c, 2, 1)->text, "Also 4");
+    INT(c->d.n, 0);
+}
+
+static void test_citation_of_a_missing_id(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, SMALL, "<fo:block>x</fo:block>\n"
+                      "<fo:block>See <fo:page-number-citation ref-id='nosuch'/></fo:block>");
+    /* still laid out */
+    INT(c->ad->npages, 1);
+    INT(S_line_on(c, 0, 1)->page, 0);
+    /* BUG layout_para.c S_walk_one (IMP_FO_PAGE_NUMBER_CITATION): a ref-id
+     * that no FO has prints "00" after three passes and no diagnostic says
+     * so; the author should get a warning naming the id and the line. */
+    const imp_diag *w = S_diag(&c->d, IMP_SEV_WARNING, "nosuch");
+    KNOWN_BUG(!w, "a citation of a missing id is silent");
+    INT(w->line, 7);
+}
+
+static void test_page_number_citation_last(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, SMALL,
+            "<fo:block>From <fo:page-number-citation ref-id='ch'/> to "
+            "<fo:page-number-citation-last ref-id='ch'/></fo:block>\n"
+            "<fo:block id='ch' break-before='page'>\n"
+            "  <fo:block>c1</fo:block>\n"
+            "  <fo:block break-before='page'>c2</fo:block>\n"
+            "  <fo:block break-before='page'>c3</fo:block>\n"
+            "</fo:block>\n"
+            "<fo:block>end</fo:block>");
+    INT(c->ad->npages, 4);
+    INT(S_line(c, "c1")->page, 1);
+    INT(S_line(c, "c3")->page, 3);
+    STR(c->lines[0].text, "From 2 to 4");
+}
+
+#define REGION_MASTER(name, w, h)                                                                \
+    "<fo:simple-page-master master-name='" name "' page-width='" #w "pt' page-height='" #h "pt'>" \
+    "<fo:region-body margin-top='20pt' margin-bottom='20pt'/>"                                   \
+    "<fo:region-before extent='20pt'/><fo:region-after extent='20pt'/>"                          \
+    "</fo:simple-page-master>"
+
+static void test_page_x_of_y(void **state)
+{
+    S_ctx *c = *state;
+    S_doc(c, REGION_MASTER("p", 100, 100), "master-reference='p' font-size='10pt' id='seq'",
+          "<fo:static-content flow-name='xsl-region-after'><fo:block>"
+          "Page <fo:page-number/> of <fo:page-number-citation ref-id='last'/>"
+          "</fo:block></fo:static-content>\n"
+          "<fo:static-content flow-name='xsl-region-before'><fo:block>"
+          "<fo:page-number/>/<fo:page-number-citation-last ref-id='seq'/>"
+          "</fo:block></fo:static-content>",
+          "<fo:block>one</fo:block>\n"
+          "<fo:block break-before='page'>two</fo:block>\n"
+          "<fo:block break-before='page' id='last'>three</fo:block>");
+    INT(c->ad->npages, 3);
+    for (int p = 0; p < 3; p++) {
+        char want[32];
+        const imp_area *pg = S_page(c, p);
+        int found_after = 0, found_before = 0;
+        for (size_t i = 0; i < c->nlines; i++) {
+            if (c->lines[i].page != p)
+                continue;
+            const imp_area *a = c->lines[i].a;
+            snprintf(want, sizeof want, "Page %d of 3", p + 1);
+            if (!strcmp(c->lines[i].text, want)) {
+                found_after = 1;
+                NEAR(a->y, pg->h - 20); /* in region-after: the page's last 20pt */
+            }
+            snprintf(want, sizeof want, "%d/3", p + 1);
+            if (!strcmp(c->lines[i].text, want)) {
+                found_before = 1;
+                NEAR(a->y, 0);
+            }
+        }
+        if (!found_after || !found_before) {
+            S_dump(c);
+            fail_msg("page %d: the running head or foot is wrong", p + 1);
+        }
+    }
+    /* the flow sits between them */
+    NEAR(S_line(c, "one")->a->y, 20);
+}
+
+static void test_initial_page_number(void **state)
+{
+    S_ctx *c = *state;
+    S_doc(c, REGION_MASTER("p", 100, 100),
+          "master-reference='p' font-size='10pt' initial-page-number='5'",
+          "<fo:static-content flow-name='xsl-region-before'><fo:block>"
+          "p<fo:page-number/></fo:block></fo:static-content>",
+          "<fo:block>See <fo:page-number-citation ref-id='b'/></fo:block>\n"
+          "<fo:block break-before='page' id='b'>b</fo:block>");
+    INT(c->ad->npages, 2);
+    INT(S_line(c, "See 6")->page, 0);
+    int p5 = 0, p6 = 0;
+    for (size_t i = 0; i < c->nlines; i++) {
+        p5 |= c->lines[i].page == 0 && !strcmp(c->lines[i].text, "p5");
+        p6 |= c->lines[i].page == 1 && !strcmp(c->lines[i].text, "p6");
+    }
+    if (!p5 || !p6) {
+        S_dump(c);
+        fail_msg("the running heads are not p5 and p6");
+    }
+}
+
+static void test_page_number_format(void **state)
+{
+    S_ctx *c = *state;
+    S_doc(c, REGION_MASTER("p", 100, 100), "master-reference='p' font-size='10pt' format='i'",
+          "<fo:static-content flow-name='xsl-region-before'><fo:block>"
+          "p<fo:page-number/></fo:block></fo:static-content>",
+          "<fo:block>See <fo:page-number-citation ref-id='b'/></fo:block>\n"
+          "<fo:block break-before='page' id='b'>b</fo:block>");
+    INT(S_line(c, "pi")->page, 0);
+    INT(S_line(c, "See ii")->page, 0);
+    INT(S_line(c, "pii")->page, 1);
+}
+
+static void test_two_page_sequences(void **state)
+{
+    S_ctx *c = *state;
+    S_run(c, g_strdup("<fo:root xmlns:fo='" FO_NS "'>\n<fo:layout-master-set>"
+                      "<fo:simple-page-master master-name='p' page-width='100pt'"
+                      " page-height='100pt'><fo:region-body/></fo:simple-page-master>"
+                      "</fo:layout-master-set>\n"
+                      "<fo:page-sequence master-reference='p' " FONT " force-page-count='even'>"
+                      "<fo:flow flow-name='xsl-region-body'>"
+                      "<fo:block>a <fo:page-number-citation ref-id='b'/></fo:block>"
+                      "</fo:flow></fo:page-sequence>\n"
+                      "<fo:page-sequence master-reference='p' " FONT ">"
+                      "<fo:flow flow-name='xsl-region-body'>"
+                      "<fo:block id='b'>b <fo:page-number/></fo:block>"
+                      "</fo:flow></fo:page-sequence></fo:root>"));
+    assert_non_null(c->ad);
+    /* force-page-count='even' adds a blank page 2; numbering goes on at 3 */
+    INT(c->ad->npages, 3);
+    STR(S_line_on(c, 0, 0)->text, "a 3");
+    INT(S_lines_on(c, 1), 0);
+    STR(S_line_on(c, 2, 0)->text, "b 3");
+}
+
+static void test_even_and_odd_page_breaks(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, SMALL,
+            "<fo:block>one</fo:block>\n"
+            "<fo:block break-before='even-page'>two</fo:block>\n"
+            "<fo:block break-before='odd-page'>three</fo:block>\n"
+            "<fo:block break-before='odd-page'>five</fo:block>\n"
+            "<fo:block break-after='even-page'>still five</fo:block>\n"
+            "<fo:block>six</fo:block>");
+    /* pages 1, 2, 3, a blank 4, 5 and 6 */
+    INT(c->ad->npages, 6);
+    INT(S_line(c, "one")->page, 0);
+    INT(S_line(c, "two")->page, 1);
+    INT(S_line(c, "three")->page, 2);
+    INT(S_lines_on(c, 3), 0);
+    INT(S_line(c, "five")->page, 4);
+    INT(S_line(c, "still five")->page, 4);
+    INT(S_line(c, "six")->page, 5);
+}
+
+static void test_page_number_in_flow(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, SMALL,
+            "<fo:block>on <fo:page-number/></fo:block>\n"
+            "<fo:block break-before='page'>on <fo:page-number/></fo:block>\n"
+            "<fo:block break-before='page'>on <fo:page-number/></fo:block>");
+    INT(c->ad->npages, 3);
+    STR(S_line_on(c, 0, 0)->text, "on 1");
+    /* BUG layout.c S_sequence / layout_para.c S_walk_one: the flow's lines are
+     * built before pagination, with L->page_number of the sequence's first
+     * page, so every fo:page-number in the flow prints that page's number. */
+    KNOWN_BUG(!strcmp(S_line_on(c, 1, 0)->text, "on 1"),
+              "fo:page-number in the flow prints the first page's number");
+    STR(S_line_on(c, 1, 0)->text, "on 2");
+    STR(S_line_on(c, 2, 0)->text, "on 3");
+}
+
+/* ---- 6. leaders ----------------------------------------------------------- */
+
+static void test_leader_dots_fill_the_line(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 150, 200, "",
+            "<fo:block text-align-last='justify'>A<fo:leader leader-pattern='dots'/>9</fo:block>\n"
+            "<fo:block text-align-last='justify'>B<fo:leader leader-pattern='rule'"
+            " rule-thickness='2pt'/>10</fo:block>\n"
+            "<fo:block>C<fo:leader leader-pattern='rule' leader-length='30pt'/>D</fo:block>");
+    const imp_area *r[4];
+    size_t n = S_areas_of(S_page(c, 0)->first, IMP_AREA_RULE, IMP_FO_UNKNOWN, r, 0, 4);
+    INT(n, 3);
+    double wa = S_text_width("A", 12), w9 = S_text_width("9", 12);
+    /* dots: from after "A" to before "9", which ends at the column's end */
+    INT(r[0]->style, IMP_BS_DOTTED);
+    if (r[0]->w <= 100)
+        fail_msg("the dotted leader is %.2fpt wide; it should fill the line", r[0]->w);
+    NEAR(r[0]->x, wa);
+    NEAR(r[0]->w, 150 - wa - w9);
+    NEAR(r[0]->y, S_line(c, "A\xef\xbf\xbc" "9")->a->baseline - r[0]->thickness / 2);
+    /* a rule, with its thickness */
+    INT(r[1]->style, IMP_BS_SOLID);
+    NEAR(r[1]->thickness, 2);
+    NEAR(r[1]->w, 150 - S_text_width("B", 12) - S_text_width("10", 12));
+    /* a fixed leader-length stays at it */
+    NEAR(r[2]->w, 30);
+    NEAR(r[2]->x, S_text_width("C", 12));
+}
+
+/* ---- 7. page masters -------------------------------------------------------- */
+
+static void test_page_sequence_master_first_rest(void **state)
+{
+    S_ctx *c = *state;
+    S_doc(c,
+          "<fo:simple-page-master master-name='first' page-width='300pt' page-height='200pt'>"
+          "<fo:region-body margin-top='50pt' margin-left='30pt'/></fo:simple-page-master>\n"
+          "<fo:simple-page-master master-name='rest' page-width='300pt' page-height='100pt'>"
+          "<fo:region-body/></fo:simple-page-master>\n"
+          "<fo:page-sequence-master master-name='doc'>"
+          "<fo:repeatable-page-master-alternatives>"
+          "<fo:conditional-page-master-reference page-position='first' master-reference='first'/>"
+          "<fo:conditional-page-master-reference page-position='rest' master-reference='rest'/>"
+          "</fo:repeatable-page-master-alternatives></fo:page-sequence-master>",
+          "master-reference='doc' font-size='10pt'", "",
+          "<fo:block>one</fo:block>\n"
+          "<fo:block break-before='page'>two</fo:block>\n"
+          "<fo:block break-before='page'>three</fo:block>");
+    INT(c->ad->npages, 3);
+    NEAR(S_page(c, 0)->w, 300);
+    NEAR(S_page(c, 0)->h, 200);
+    NEAR(S_page(c, 1)->h, 100);
+    NEAR(S_page(c, 2)->h, 100);
+    /* page 1's body margins move its flow; the others have none */
+    NEAR(S_line(c, "one")->a->y, 50);
+    NEAR(S_line(c, "one")->a->x, 30);
+    INT(S_line(c, "two")->page, 1);
+    NEAR(S_line(c, "two")->a->y, 0);
+    INT(S_line(c, "three")->page, 2);
+    NEAR(S_line(c, "three")->a->y, 0);
+    /* (x on the rest pages: test_page_sequence_master_rest_body) */
+}
+
+static void test_page_sequence_master_rest_body(void **state)
+{
+    S_ctx *c = *state;
+    /* the rest pages' body starts 200pt in and is 100pt wide */
+    S_doc(c,
+          "<fo:simple-page-master master-name='first' page-width='300pt' page-height='100pt'>"
+          "<fo:region-body/></fo:simple-page-master>\n"
+          "<fo:simple-page-master master-name='rest' page-width='300pt' page-height='100pt'>"
+          "<fo:region-body margin-left='200pt'/></fo:simple-page-master>\n"
+          "<fo:page-sequence-master master-name='doc'>"
+          "<fo:repeatable-page-master-alternatives>"
+          "<fo:conditional-page-master-reference page-position='first' master-reference='first'/>"
+          "<fo:conditional-page-master-reference page-position='rest' master-reference='rest'/>"
+          "</fo:repeatable-page-master-alternatives></fo:page-sequence-master>",
+          "master-reference='doc' font-size='10pt'", "",
+          "<fo:block>one</fo:block>\n"
+          "<fo:block break-before='page'>" WORDS "</fo:block>");
+    INT(S_line(c, "one")->page, 0);
+    NEAR(S_line(c, "one")->a->x, 0);
+    /* the page itself and its body box follow the rest master */
+    const imp_area *body = S_page(c, 1)->first;
+    NEAR(body->x, 200);
+    NEAR(body->w, 100);
+    /* BUG layout.c S_sequence: the flow is prepared once (imp_layout_blocks)
+     * at the first page's body x and width; pages made from another master
+     * reuse them, so page 2's lines start at 0 and are up to 300pt wide. */
+    KNOWN_BUG(S_line_on(c, 1, 0)->a->x < 200 - TOL,
+              "lines keep the first page master's body x and width");
+    for (size_t i = 0; i < c->nlines; i++)
+        if (c->lines[i].page == 1) {
+            NEAR(c->lines[i].a->x, 200);
+            if (S_line_width(c->lines[i].a) > 100 + TOL)
+                fail_msg("a line on page 2 is %.1fpt wide in a 100pt body",
+                         S_line_width(c->lines[i].a));
+        }
+}
+
+static void test_single_and_repeatable_references(void **state)
+{
+    S_ctx *c = *state;
+    S_doc(c,
+          "<fo:simple-page-master master-name='a' page-width='100pt' page-height='100pt'>"
+          "<fo:region-body/></fo:simple-page-master>\n"
+          "<fo:simple-page-master master-name='b' page-width='150pt' page-height='100pt'>"
+          "<fo:region-body/></fo:simple-page-master>\n"
+          "<fo:page-sequence-master master-name='doc'>"
+          "<fo:single-page-master-reference master-reference='a'/>"
+          "<fo:repeatable-page-master-reference master-reference='b' maximum-repeats='2'/>"
+          "<fo:repeatable-page-master-reference master-reference='a'/>"
+          "</fo:page-sequence-master>",
+          "master-reference='doc' font-size='10pt'", "",
+          "<fo:block>1</fo:block><fo:block break-before='page'>2</fo:block>"
+          "<fo:block break-before='page'>3</fo:block><fo:block break-before='page'>4</fo:block>"
+          "<fo:block break-before='page'>5</fo:block>");
+    INT(c->ad->npages, 5);
+    static const double w[] = {100, 150, 150, 100, 100};
+    for (int i = 0; i < 5; i++)
+        NEAR(S_page(c, i)->w, w[i]);
+}
+
+static void test_region_body_margins(void **state)
+{
+    S_ctx *c = *state;
+    S_doc(c,
+          "<fo:simple-page-master master-name='p' page-width='200pt' page-height='200pt'"
+          " margin='10pt 20pt 30pt 40pt'>"
+          "<fo:region-body margin='5pt 6pt 7pt 8pt' padding-left='2pt'/></fo:simple-page-master>",
+          "master-reference='p' font-size='10pt'", "",
+          "<fo:block>x</fo:block><fo:block text-align='end'>y</fo:block>");
+    /* page margin-left 40 + body margin-left 8 + padding 2 */
+    NEAR(S_line(c, "x")->a->x, 50);
+    NEAR(S_line(c, "x")->a->y, 15);
+    /* the content ends at 200 - 20 - 6 */
+    const imp_area *y = S_line(c, "y")->a;
+    NEAR(y->x + S_line_width(y), 174);
+    /* the region's own box */
+    const imp_area *body = S_page(c, 0)->first;
+    INT(body->kind, IMP_AREA_BOX);
+    NEAR(body->x, 48);
+    NEAR(body->y, 15);
+    NEAR(body->w, 200 - 40 - 20 - 8 - 6);
+    NEAR(body->h, 200 - 10 - 30 - 5 - 7);
+}
+
+/* ---- 8. errors ------------------------------------------------------------- */
+
+static void test_no_page_sequence(void **state)
+{
+    S_ctx *c = *state;
+    imp_area_doc *ad = S_run(c, g_strdup("<fo:root xmlns:fo='" FO_NS "'><fo:layout-master-set>"
+                                         "<fo:simple-page-master master-name='p'>"
+                                         "<fo:region-body/></fo:simple-page-master>"
+                                         "</fo:layout-master-set></fo:root>"));
+    assert_null(ad);
+    const imp_diag *e = S_diag(&c->d, IMP_SEV_ERROR, "page-sequence");
+    if (!e) {
+        S_dump(c);
+        fail_msg("no error about the missing page-sequence");
+    }
+    STR(e->file, "t.fo");
+}
+
+static void test_unknown_master(void **state)
+{
+    S_ctx *c = *state;
+    imp_area_doc *ad =
+        S_run(c, g_strdup("<fo:root xmlns:fo='" FO_NS "'>\n<fo:layout-master-set>"
+                          "<fo:simple-page-master master-name='p'>"
+                          "<fo:region-body/></fo:simple-page-master>"
+                          "</fo:layout-master-set>\n"
+                          "<fo:page-sequence master-reference='nosuch'>"
+                          "<fo:flow flow-name='xsl-region-body'><fo:block>x</fo:block></fo:flow>"
+                          "</fo:page-sequence></fo:root>"));
+    assert_null(ad);
+    const imp_diag *e = S_diag(&c->d, IMP_SEV_ERROR, "\"nosuch\"");
+    if (!e) {
+        S_dump(c);
+        fail_msg("no error naming the master \"nosuch\"");
+    }
+    INT(e->line, 3);
+    STR(e->file, "t.fo");
+}
+
+static void test_box_taller_than_page(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, SMALL,
+            "<fo:block>before</fo:block>\n"
+            "<fo:block-container height='300pt'><fo:block>inside</fo:block></fo:block-container>\n"
+            "<fo:block>after</fo:block>");
+    /* still laid out, whole, where it starts: it overflows the page */
+    INT(S_line(c, "before")->page, 0);
+    const S_ln *in = S_line(c, "inside");
+    const imp_area *bc[2];
+    INT(S_areas_of(S_page(c, in->page)->first, IMP_AREA_BOX, IMP_FO_BLOCK_CONTAINER, bc, 0, 2), 1);
+    NEAR(bc[0]->h, 300);
+    NEAR(in->a->y, bc[0]->y);
+    /* what follows starts the next page */
+    INT(S_line(c, "after")->page, in->page + 1);
+    NEAR(S_line(c, "after")->a->y, 0);
+    INT(c->ad->npages, in->page + 2);
+    const imp_diag *w = S_diag(&c->d, IMP_SEV_WARNING, "taller than the page");
+    if (!w) {
+        S_dump(c);
+        fail_msg("no warning about the box taller than the page");
+    }
+    INT(w->line, 7); /* the block-container's line */
+    STR(w->file, "t.fo");
+    INT(imp_diag_count(&c->d, IMP_SEV_ERROR), 0);
+}
+
+static void test_keep_that_cannot_be_honoured(void **state)
+{
+    S_ctx *c = *state;
+    S_after_fill(c, 2,
+                 "<fo:block keep-together.within-page='always' linefeed-treatment='preserve'>"
+                 "1\n2\n3\n4\n5\n6\n7\n8\n9\n10</fo:block>");
+    /* ten lines never fit a page of eight: laid out anyway, breaking where
+     * the page is full (moving it would not help) */
+    INT(c->ad->npages, 2);
+    INT(S_line(c, "1")->page, 0);
+    NEAR(S_line(c, "1")->a->y, 24);
+    INT(S_line(c, "6")->page, 0);
+    INT(S_line(c, "7")->page, 1);
+    NEAR(S_line(c, "7")->a->y, 0);
+    INT(S_line(c, "10")->page, 1);
+}
+
+/* ---- the run ---------------------------------------------------------------- */
+
+#define T(f) cmocka_unit_test_setup_teardown(f, S_setup, S_teardown)
+
+int main(void)
+{
+    imp_xml_init();
+    const struct CMUnitTest tests[] = {
+        T(test_font_size_inherited_to_line_height),
+        T(test_start_indent_inherited),
+        T(test_list_indents),
+        T(test_wrap_within_column),
+        T(test_text_align),
+        T(test_justify),
+        T(test_text_indent_first_line_only),
+        T(test_text_indent_negative),
+        T(test_linefeed_preserve),
+        T(test_table_fixed_columns),
+        T(test_table_fixed_separate_borders),
+        T(test_table_auto_columns),
+        T(test_break_before_page),
+        T(test_break_before_first_block_makes_no_blank_page),
+        T(test_spaces),
+        T(test_keep_with_next),
+        T(test_no_keep_splits),
+        T(test_keep_with_previous),
+        T(test_keep_with_next_inside_a_block),
+        T(test_keep_with_next_into_nested_blocks),
+        T(test_keep_with_next_table),
+        T(test_keep_with_next_and_orphans),
+        T(test_block_pushed_to_next_page),
+        T(test_keep_together),
+        T(test_no_keep_together_splits),
+        T(test_keep_together_table),
+        T(test_orphans_move_whole_paragraph),
+        T(test_orphans_one_allows_a_single_line),
+        T(test_widows),
+        T(test_widows_three),
+        T(test_widows_in_a_long_paragraph),
+        T(test_table_header_repeats),
+        T(test_table_footer_repeats),
+        T(test_table_row_break_before),
+        T(test_page_number_citation),
+        T(test_citation_of_a_missing_id),
+        T(test_page_number_citation_last),
+        T(test_page_x_of_y),
+        T(test_initial_page_number),
+        T(test_page_number_format),
+        T(test_two_page_sequences),
+        T(test_even_and_odd_page_breaks),
+        T(test_page_number_in_flow),
+        T(test_leader_dots_fill_the_line),
+        T(test_page_sequence_master_first_rest),
+        T(test_page_sequence_master_rest_body),
+        T(test_single_and_repeatable_references),
+        T(test_region_body_margins),
+        T(test_no_page_sequence),
+        T(test_unknown_master),
+        T(test_box_taller_than_page),
+        T(test_keep_that_cannot_be_honoured),
+    };
+    if (getenv("IMP_TEST"))
+        cmocka_set_test_filter(getenv("IMP_TEST"));
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    imp_xml_cleanup();
+    return rc;
+}
