@@ -644,7 +644,9 @@ static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, cons
         imp_item root;
         memset(&root, 0, sizeof root);
         L->page_number = P.number;
+        L->in_flow = 1;
         imp_layout_blocks(L, flow, S.m.body_x, S.m.body_w, &root);
+        L->in_flow = 0;
         imp_pager_flow(&P, &root);
         for (imp_item *c = root.first; c;) {
             imp_item *n = c->next;

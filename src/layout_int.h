@@ -17,7 +17,7 @@ typedef enum {
 
 /* Something drawn on a line besides its glyphs, at an x relative to the line start. */
 typedef struct imp_extra {
-    enum { IMP_EX_RULE, IMP_EX_DOTS, IMP_EX_IMAGE, IMP_EX_LINK, IMP_EX_DEST } kind;
+    enum { IMP_EX_RULE, IMP_EX_DOTS, IMP_EX_IMAGE, IMP_EX_LINK, IMP_EX_DEST, IMP_EX_PAGENUM } kind;
     double x, w;        /* horizontal extent on the line */
     double y, h;        /* IMAGE/LINK: top relative to the line top, height */
     double thickness;   /* RULE/DOTS */
@@ -87,6 +87,7 @@ typedef struct {
     size_t nfound;
     int citations;          /* the flow holds citations / page-numbers */
     int ids_final;          /* every id's page is known (static content, later passes) */
+    int in_flow;            /* preparing a flow (not static content) */
     int citation_guess_used;
     /* current page while static content or flow is prepared */
     int page_number;

@@ -9,7 +9,7 @@
 #define S_OBJ "\xef\xbf\xbc" /* U+FFFC: an inline object's place in the text */
 #define S_LSEP "\xe2\x80\xa8" /* U+2028: a preserved line feed (same paragraph) */
 
-typedef enum { S_OB_LEADER, S_OB_IMAGE, S_OB_LINK, S_OB_DEST, S_OB_FOOTNOTE } S_obkind;
+typedef enum { S_OB_LEADER, S_OB_IMAGE, S_OB_LINK, S_OB_DEST, S_OB_FOOTNOTE, S_OB_PAGENUM } S_obkind;
 
 /* An object or range in the paragraph's text. */
 typedef struct {
@@ -402,10 +402,24 @@ static void S_walk_one(S_para *P, const imp_fo *c)
         if (c->p.character)
             S_literal(P, &c->p, c->p.character);
         break;
-    case IMP_FO_PAGE_NUMBER:
-        S_number(L, L->page_number > 0 ? L->page_number : 1, buf, sizeof buf);
+    case IMP_FO_PAGE_NUMBER: {
+        int n = L->page_number > 0 ? L->page_number : 1;
+        if (L->in_flow) {
+            /* in the flow, the page the line lands on: known from the last pass */
+            char key[64];
+            snprintf(key, sizeof key, "\x01pn:%p", (const void *)c);
+            int known = imp_layout_page_of(L, key);
+            if (known)
+                n = known;
+            L->citations = 1;
+            S_obj *o = S_add_obj(P, S_OB_PAGENUM, c);
+            if (o)
+                o->start = o->end = (int)P->text->len + (P->space_pending && !P->at_line_start);
+        }
+        S_number(L, n, buf, sizeof buf);
         S_literal(P, &c->p, buf);
         break;
+    }
     case IMP_FO_PAGE_NUMBER_CITATION:
     case IMP_FO_PAGE_NUMBER_CITATION_LAST: {
         int n = c->p.ref_id ? imp_layout_page_of(L, c->p.ref_id) : 0;
@@ -547,6 +561,10 @@ static void S_extras_for_line(S_para *P, imp_item *it, PangoLayoutLine *line, do
             x->kind = IMP_EX_DEST;
             x->name = p->id;
             x->y = 0;
+            break;
+        case S_OB_PAGENUM:
+            x->kind = IMP_EX_PAGENUM; /* records the page the number lands on */
+            x->fo = o->fo;
             break;
         default:
             free(x);

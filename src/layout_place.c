@@ -1,6 +1,7 @@
 /* layout_place.c: prepared items → areas on pages (page breaks, keeps, orphans and widows). */
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "layout_place.h"
@@ -131,6 +132,13 @@ static void S_line_extras(imp_pager *P, const imp_item *it, imp_area *parent, do
             a->name = x->name ? strdup(x->name) : NULL;
             if (x->name && !P->whole)
                 imp_layout_found_id(P->L, x->name, P->number, P->page_index);
+            break;
+        case IMP_EX_PAGENUM:
+            if (!P->whole) {
+                char key[64];
+                snprintf(key, sizeof key, "\x01pn:%p", (const void *)x->fo);
+                imp_layout_found_id(P->L, key, P->number, P->page_index);
+            }
             break;
         }
         if (a)
