@@ -196,13 +196,17 @@ done:
  * image libraries, which would slow every `impack check` down): run it. */
 static int S_exec_pdf(char **argv)
 {
-    char path[4096 + 16];
+    char path[4096 + 64];
     ssize_t n = readlink("/proc/self/exe", path, 4096);
     if (n > 0) {
         path[n] = '\0';
         char *slash = strrchr(path, '/');
         if (slash) {
+            /* beside impack (a source tree), or in ../libexec/impack (installed) */
             strcpy(slash + 1, "impack-pdf");
+            if (access(path, X_OK) == 0)
+                execv(path, argv);
+            strcpy(slash + 1, "../libexec/impack/impack-pdf");
             if (access(path, X_OK) == 0)
                 execv(path, argv);
         }
