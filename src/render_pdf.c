@@ -417,6 +417,25 @@ static void S_box(cairo_t *cr, const imp_area *a)
         cairo_rectangle(cr, a->x, a->y, a->w, a->h);
         cairo_fill(cr);
     }
+    /* the common case, four solid sides of one colour: one even-odd fill
+     * (a frame) instead of four mitred bands */
+    int frame = 1;
+    for (int i = 0; i < 4 && frame; i++)
+        frame = bw[i] > 0 && a->border[i].style == IMP_BS_SOLID &&
+                a->border[i].color.r == a->border[0].color.r &&
+                a->border[i].color.g == a->border[0].color.g &&
+                a->border[i].color.b == a->border[0].color.b &&
+                a->border[i].color.a == a->border[0].color.a;
+    if (frame && a->w > bw[2] + bw[3] && a->h > bw[0] + bw[1]) {
+        S_rgba(cr, a->border[0].color, 1);
+        cairo_save(cr);
+        cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+        cairo_rectangle(cr, a->x, a->y, a->w, a->h);
+        cairo_rectangle(cr, a->x + bw[2], a->y + bw[0], a->w - bw[2] - bw[3], a->h - bw[0] - bw[1]);
+        cairo_fill(cr);
+        cairo_restore(cr);
+        return;
+    }
     for (int i = 0; i < 4; i++)
         if (bw[i] > 0)
             S_border_side(cr, a, bw, i, &a->border[i]);
