@@ -409,13 +409,10 @@ void imp_pager_new_page(imp_pager *P)
 }
 
 /* ---- markers (for retrieve-marker in static content) ---- */
-typedef struct {
+struct imp_mark {
     const imp_fo *marker;
     int page_index;
-} S_mark;
-
-static S_mark *S_marks;
-static size_t S_nmarks;
+};
 
 void imp_layout_markers(imp_pager *P, const imp_fo *fo)
 {
@@ -423,32 +420,33 @@ void imp_layout_markers(imp_pager *P, const imp_fo *fo)
         return;
     for (const imp_fo *c = fo->first; c; c = c->next)
         if (c->kind == IMP_FO_MARKER && c->p.marker_class_name) {
-            S_mark *v = realloc(S_marks, (S_nmarks + 1) * sizeof *v);
+            imp_lctx *L = P->L;
+            struct imp_mark *v = realloc(L->marks, (L->nmarks + 1) * sizeof *v);
             if (!v)
                 return;
-            S_marks = v;
-            S_marks[S_nmarks].marker = c;
-            S_marks[S_nmarks].page_index = P->page_index;
-            S_nmarks++;
+            L->marks = v;
+            v[L->nmarks].marker = c;
+            v[L->nmarks].page_index = P->page_index;
+            L->nmarks++;
         }
 }
 
 /* The marker a retrieve-marker on page index pi shows (XSL 6.13.6). */
-static const imp_fo *S_retrieve(const imp_fo *rm, int pi)
+static const imp_fo *S_retrieve(const imp_lctx *L, const imp_fo *rm, int pi)
 {
     const char *cls = rm->p.retrieve_class_name;
     const imp_fo *first_here = NULL, *last_here = NULL, *before = NULL;
     if (!cls)
         return NULL;
-    for (size_t i = 0; i < S_nmarks; i++) {
-        const imp_fo *m = S_marks[i].marker;
+    for (size_t i = 0; i < L->nmarks; i++) {
+        const imp_fo *m = L->marks[i].marker;
         if (strcmp(m->p.marker_class_name, cls))
             continue;
-        if (S_marks[i].page_index == pi) {
+        if (L->marks[i].page_index == pi) {
             if (!first_here)
                 first_here = m;
             last_here = m;
-        } else if (S_marks[i].page_index < pi) {
+        } else if (L->marks[i].page_index < pi) {
             before = m;
         }
     }
@@ -471,11 +469,12 @@ typedef struct {
     imp_fo *first, *last;
 } S_swap;
 
-static void S_swap_markers(imp_fo *fo, int pi, S_swap *v, size_t *n, size_t cap)
+static void S_swap_markers(const imp_lctx *L, imp_fo *fo, int pi, S_swap *v, size_t *n,
+                           size_t cap)
 {
     for (imp_fo *c = fo->first; c; c = c->next) {
         if (c->kind == IMP_FO_RETRIEVE_MARKER && *n < cap) {
-            const imp_fo *m = S_retrieve(c, pi);
+            const imp_fo *m = S_retrieve(L, c, pi);
             v[*n].rm = c;
             v[*n].first = c->first;
             v[*n].last = c->last;
@@ -484,7 +483,7 @@ static void S_swap_markers(imp_fo *fo, int pi, S_swap *v, size_t *n, size_t cap)
             c->last = m ? m->last : NULL;
             c->kind = IMP_FO_WRAPPER; /* laid out as its (borrowed) children */
         } else {
-            S_swap_markers(c, pi, v, n, cap);
+            S_swap_markers(L, c, pi, v, n, cap);
         }
     }
 }
@@ -501,7 +500,7 @@ static void S_static(imp_lctx *L, imp_area_doc *ad, imp_area *page, const S_mast
                 continue;
             S_swap swaps[32];
             size_t nswaps = 0;
-            S_swap_markers((imp_fo *)sc, page_index, swaps, &nswaps, 32);
+            S_swap_markers(L, (imp_fo *)sc, page_index, swaps, &nswaps, 32);
             const imp_fo *r = m->regions[i].fo;
             double px = r->p.padding[IMP_START] + r->p.border[IMP_START].width;
             double py = r->p.padding[IMP_BEFORE] + r->p.border[IMP_BEFORE].width;
@@ -782,9 +781,9 @@ imp_area_doc *imp_layout_run(imp_fo_doc *fd, const imp_layout_opts *o, imp_diags
         S_free_ids(L.found, L.nfound);
         L.found = NULL;
         L.nfound = 0;
-        free(S_marks);
-        S_marks = NULL;
-        S_nmarks = 0;
+        free(L.marks);
+        L.marks = NULL;
+        L.nmarks = 0;
         L.next_struct_id = 0;
         ad = S_pass(&L);
         if (!ad || !L.citations ||
@@ -808,9 +807,7 @@ imp_area_doc *imp_layout_run(imp_fo_doc *fd, const imp_layout_opts *o, imp_diags
     }
     S_free_ids(L.found, L.nfound);
     S_free_ids(L.known, L.nknown);
-    free(S_marks);
-    S_marks = NULL;
-    S_nmarks = 0;
+    free(L.marks);
     for (size_t i = 0; i < L.nimages; i++) {
         free(L.images[i].path);
         if (L.images[i].img)

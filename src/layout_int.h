@@ -95,7 +95,10 @@ typedef struct {
     /* images by resolved path (loaded once) */
     struct { char *path; imp_image *img; } *images;
     size_t nimages;
-    int warned[64];         /* one-off warnings, by S_WARN_* code */
+    int warned[64];         /* one-off warnings, by code */
+    /* markers met in this pass, with the page they start on (layout.c) */
+    struct imp_mark *marks;
+    size_t nmarks;
 } imp_lctx;
 
 /* layout_para.c: inline content → lines */
