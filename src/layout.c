@@ -644,6 +644,8 @@ static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, cons
         memset(&root, 0, sizeof root);
         L->page_number = P.number;
         L->in_flow = 1;
+        L->flow_x = S.m.body_x;
+        L->flow_w = S.m.body_w;
         imp_layout_blocks(L, flow, S.m.body_x, S.m.body_w, &root);
         L->in_flow = 0;
         imp_pager_flow(&P, &root);

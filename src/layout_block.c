@@ -43,6 +43,7 @@ void imp_layout_item_free(imp_item *it)
         imp_extra *n = x->next;
         if (x->image)
             imp_image_unref(x->image);
+        imp_layout_item_free(x->note);
         free(x);
         x = n;
     }
@@ -263,17 +264,6 @@ static void S_block_content(imp_lctx *L, const imp_fo *fo, imp_item *it, double 
                 target = it;
             }
             imp_layout_para(L, fo, c, stop, cx, cw, target);
-            /* footnote bodies of this run follow it (impack places footnotes after
-             * the paragraph that cites them) */
-            for (const imp_fo *k = c; k != stop; k = k->next)
-                if (k->kind == IMP_FO_FOOTNOTE)
-                    for (const imp_fo *fb = k->first; fb; fb = fb->next)
-                        if (fb->kind == IMP_FO_FOOTNOTE_BODY) {
-                            imp_layout_warn_once(L, 6, k->line,
-                                                 "footnotes are printed after the paragraph "
-                                                 "that cites them, not at the page foot");
-                            S_blocks(L, fb, f, it);
-                        }
         }
         c = stop;
     }

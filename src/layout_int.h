@@ -17,7 +17,8 @@ typedef enum {
 
 /* Something drawn on a line besides its glyphs, at an x relative to the line start. */
 typedef struct imp_extra {
-    enum { IMP_EX_RULE, IMP_EX_DOTS, IMP_EX_IMAGE, IMP_EX_LINK, IMP_EX_DEST, IMP_EX_PAGENUM } kind;
+    enum { IMP_EX_RULE, IMP_EX_DOTS, IMP_EX_IMAGE, IMP_EX_LINK, IMP_EX_DEST, IMP_EX_PAGENUM,
+           IMP_EX_FOOTNOTE } kind;
     double x, w;        /* horizontal extent on the line */
     double y, h;        /* IMAGE/LINK: top relative to the line top, height */
     double thickness;   /* RULE/DOTS */
@@ -26,6 +27,7 @@ typedef struct imp_extra {
     imp_image *image;   /* IMAGE: a reference */
     const char *uri, *dest, *name; /* LINK / DEST: borrowed from the FO props */
     const imp_fo *fo;
+    struct imp_item *note; /* FOOTNOTE: the prepared footnote body (owned) */
     struct imp_extra *next;
 } imp_extra;
 
@@ -88,6 +90,7 @@ typedef struct {
     int citations;          /* the flow holds citations / page-numbers */
     int ids_final;          /* every id's page is known (static content, later passes) */
     int in_flow;            /* preparing a flow (not static content) */
+    double flow_x, flow_w;  /* the flow's column: where footnote bodies are laid out */
     int citation_guess_used;
     /* current page while static content or flow is prepared */
     int page_number;

@@ -455,12 +455,18 @@ static void S_walk_one(S_para *P, const imp_fo *c)
         imp_layout_warn_once(L, 3, c->line,
                              "fo:instream-foreign-object is not drawn by impack yet; it is left out");
         break;
-    case IMP_FO_FOOTNOTE:
-        /* the inline part here; the body is placed by the block layout */
+    case IMP_FO_FOOTNOTE: {
+        /* the inline part here; the body goes to the foot of the page the
+         * line lands on (layout_place.c) */
+        size_t at = P->nobjs;
+        S_obj *o = S_add_obj(P, S_OB_FOOTNOTE, c);
         for (const imp_fo *k = c->first; k; k = k->next)
             if (k->kind != IMP_FO_FOOTNOTE_BODY)
                 S_walk_one(P, k);
+        if (o) /* anchored where its citation ends, so the note follows that line */
+            P->objs[at].start = P->objs[at].end = P->text->len > 0 ? (int)P->text->len - 1 : 0;
         break;
+    }
     case IMP_FO_MARKER:
     case IMP_FO_RETRIEVE_MARKER:
         break; /* markers are moved by the page layout, not printed in place */
@@ -565,6 +571,16 @@ static void S_extras_for_line(S_para *P, imp_item *it, PangoLayoutLine *line, do
         case S_OB_PAGENUM:
             x->kind = IMP_EX_PAGENUM; /* records the page the number lands on */
             x->fo = o->fo;
+            break;
+        case S_OB_FOOTNOTE:
+            x->kind = IMP_EX_FOOTNOTE;
+            x->note = imp_layout_item_new(IMP_IT_BLOCK, o->fo, NULL);
+            if (x->note) {
+                for (const imp_fo *b = o->fo->first; b; b = b->next)
+                    if (b->kind == IMP_FO_FOOTNOTE_BODY)
+                        imp_layout_blocks(P->L, b, P->L->flow_x, P->L->flow_w, x->note);
+                x->note->height = imp_layout_height(x->note);
+            }
             break;
         default:
             free(x);

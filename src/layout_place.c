@@ -51,7 +51,9 @@ static void S_break(imp_pager *P)
         if (it->id)
             imp_layout_found_last(P->L, it->id, P->number);
     }
+    imp_pager_footnotes(P);
     imp_pager_new_page(P);
+    P->body_bottom = P->bottom;
     double y = P->top;
     for (int i = 0; i < P->depth; i++) {
         const imp_item *it = P->stack[i].it;
@@ -133,6 +135,8 @@ static void S_line_extras(imp_pager *P, const imp_item *it, imp_area *parent, do
             if (x->name && !P->whole)
                 imp_layout_found_id(P->L, x->name, P->number, P->page_index);
             break;
+        case IMP_EX_FOOTNOTE:
+            break; /* placed after the line (S_line) */
         case IMP_EX_PAGENUM:
             if (!P->whole) {
                 char key[64];
@@ -146,8 +150,58 @@ static void S_line_extras(imp_pager *P, const imp_item *it, imp_area *parent, do
     }
 }
 
+#define S_NOTE_SEP 9.0 /* room for the separator rule above the footnotes */
+
+/* Height the footnotes cited on this line need at the page foot. */
+static double S_line_notes(const imp_pager *P, const imp_item *it)
+{
+    double h = 0;
+    for (const imp_extra *x = it->extras; x; x = x->next)
+        if (x->kind == IMP_EX_FOOTNOTE && x->note)
+            h += x->note->height;
+    return h > 0 && P->nnotes == 0 ? h + S_NOTE_SEP : h;
+}
+
+void imp_pager_footnotes(imp_pager *P)
+{
+    if (!P->nnotes || P->whole)
+        return;
+    double y = P->body_bottom - P->notes_h;
+    imp_area *rule = imp_area_new(IMP_AREA_RULE, P->flow);
+    if (rule) { /* the separator: a third of the column, XSL's usual default */
+        rule->x = P->L->flow_x;
+        rule->y = y + S_NOTE_SEP / 2;
+        rule->w = P->L->flow_w / 3;
+        rule->thickness = 0.5;
+        rule->style = IMP_BS_SOLID;
+        rule->color = (imp_color){0, 0, 0, 1};
+    }
+    y += S_NOTE_SEP;
+    for (int i = 0; i < P->nnotes; i++) {
+        imp_area *box = imp_area_new(IMP_AREA_BOX, P->flow);
+        if (!box)
+            break;
+        box->x = P->L->flow_x;
+        box->y = y;
+        box->w = P->L->flow_w;
+        box->h = P->notes[i]->height;
+        box->struct_type = "Note";
+        box->struct_id = ++P->L->next_struct_id;
+        imp_place_children_whole(P->L, P->notes[i]->first, box, y);
+        y += P->notes[i]->height;
+    }
+    P->nnotes = 0;
+    P->notes_h = 0;
+    P->bottom = P->body_bottom;
+}
+
 static void S_line(imp_pager *P, const imp_item *it)
 {
+    double notes = P->whole ? 0 : S_line_notes(P, it);
+    if (!P->whole && !P->at_top && it->height + notes > S_room(P))
+        S_break(P); /* the line and its footnotes go on together */
+    if (notes > 0)
+        notes = S_line_notes(P, it); /* a new page needs the separator again */
     /* orphans: at a paragraph's first line, enough lines must fit here */
     if (!P->whole && !P->at_top && it->para_index == 0 && it->para_lines > 1) {
         int need = it->orphans < it->para_lines ? it->orphans : it->para_lines;
@@ -186,6 +240,21 @@ static void S_line(imp_pager *P, const imp_item *it)
     S_line_extras(P, it, S_parent(P), P->y);
     P->y += it->height;
     P->at_top = 0;
+    for (const imp_extra *x = it->extras; x; x = x->next) {
+        if (x->kind != IMP_EX_FOOTNOTE || !x->note)
+            continue;
+        if (P->whole || P->nnotes == (int)(sizeof P->notes / sizeof *P->notes)) {
+            /* in a cell or a region: the note follows the line */
+            imp_place_children_whole(P->L, x->note->first, S_parent(P), P->y);
+            P->y += x->note->height;
+            continue;
+        }
+        P->notes[P->nnotes++] = x->note;
+    }
+    if (notes > 0) {
+        P->notes_h += notes;
+        P->bottom -= notes;
+    }
 }
 
 /* Height of the next item's first piece (a line, or a whole unsplittable item). */
@@ -564,7 +633,9 @@ static void S_place(imp_pager *P, const imp_item *it)
 
 void imp_pager_flow(imp_pager *P, const imp_item *root)
 {
+    P->body_bottom = P->bottom;
     S_children(P, root->first);
+    imp_pager_footnotes(P);
 }
 
 void imp_place_children_whole(imp_lctx *L, const imp_item *first, imp_area *parent, double y)

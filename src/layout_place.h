@@ -20,6 +20,11 @@ struct imp_pager {
     int depth;
     const imp_item *table_resume;
     int row_break_after;  /* the row just placed has break-after */
+    /* footnotes of the lines on this page, placed at its foot */
+    const imp_item *notes[128];
+    int nnotes;
+    double notes_h;       /* their height, separator included */
+    double body_bottom;   /* the page body's bottom before footnotes took room */
     /* the page sequence being laid out (layout.c) */
     int number;           /* the current page's number */
     int page_index;       /* 0-based in the document */
@@ -29,6 +34,8 @@ struct imp_pager {
 /** Start a new page in the current page sequence (layout.c): sets flow, top,
  * bottom, y, number, page_index. */
 void imp_pager_new_page(imp_pager *P);
+/** Place the footnotes queued for the current page at its foot. */
+void imp_pager_footnotes(imp_pager *P);
 /** Place a prepared flow on pages. */
 void imp_pager_flow(imp_pager *P, const imp_item *root);
 /** Place items whole (no page breaks) under parent from y. */
