@@ -308,7 +308,9 @@ typedef struct {
 
 static imp_fo *S_new(S_build *b, imp_fo *parent, imp_fo_kind kind, const char *name, long line)
 {
-    imp_fo *fo = imp_fo_pool_alloc(&b->doc->pool, sizeof *fo);
+    /* character data has no properties of its own (fo.h): stop before p */
+    imp_fo *fo = imp_fo_pool_alloc(&b->doc->pool,
+                                   kind == IMP_FO_TEXT ? offsetof(imp_fo, p) : sizeof *fo);
     if (!fo)
         return NULL;
     /* the header only: p is filled in whole by the caller */
@@ -390,7 +392,6 @@ static xmlNodePtr S_text(S_build *b, imp_fo *parent, xmlNodePtr first)
     imp_fo *t = S_new(b, parent, IMP_FO_TEXT, "#text", line);
     if (!t)
         return n;
-    t->p = parent->p;
     char *text = imp_fo_pool_alloc(&b->doc->pool, len + 1);
     if (!text)
         return n; /* the pool remembers the failure */

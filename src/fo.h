@@ -255,11 +255,20 @@ struct imp_fo {
     const char *name;  /**< local name, for messages ("block") */
     long line;         /**< source line */
     char *text;        /**< IMP_FO_TEXT: the characters (UTF-8), white space not yet handled */
-    imp_props p;       /**< computed properties (for IMP_FO_TEXT: a copy of the parent's) */
     xmlNodePtr src;    /**< the source element of every FO (NULL for TEXT); layout reads
                             it for fo:instream-foreign-object (whose children are not
                             built into the tree) and fo:declarations */
+    imp_props p;       /**< computed properties. Last, because an IMP_FO_TEXT node is
+                            allocated without it (text has its parent's values: use
+                            imp_fo_props); that halves the tree of a long document. */
 };
+
+/** The computed properties that apply to fo: its own, or for character data
+ * its parent's. */
+static inline const imp_props *imp_fo_props(const imp_fo *fo)
+{
+    return fo->kind == IMP_FO_TEXT ? &fo->parent->p : &fo->p;
+}
 
 /** The whole tree plus the document-level facts read from it. */
 typedef struct {

@@ -374,7 +374,7 @@ static void S_walk_one(S_para *P, const imp_fo *c)
     switch (c->kind) {
     case IMP_FO_TEXT:
         if (c->text)
-            S_text(P, &c->p, c->text);
+            S_text(P, imp_fo_props(c), c->text);
         break;
     case IMP_FO_INLINE:
     case IMP_FO_WRAPPER:

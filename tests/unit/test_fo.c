@@ -288,7 +288,7 @@ static void test_inheritance_font_size(void **state)
     imp_fo *b = S_find(fd, IMP_FO_BLOCK, 2);
     NEAR(b->p.font_size, 6.4);
     assert_int_equal(b->first->kind, IMP_FO_TEXT);
-    NEAR(b->first->p.font_size, 6.4); /* text carries its parent's values */
+    NEAR(imp_fo_props(b->first)->font_size, 6.4); /* text has its parent's values */
     assert_string_equal(b->first->text, "a");
     NEAR(S_find(fd, IMP_FO_BLOCK, 3)->p.font_size, 16);
     NEAR(S_find(fd, IMP_FO_INLINE, 0)->p.font_size, 16 * 1.2);
