@@ -364,10 +364,37 @@ static imp_area *S_region_box(imp_area *page, double x, double y, double w, doub
     return a;
 }
 
+static void S_shift(imp_area *a, double dx)
+{
+    for (imp_area *c = a->first; c; c = c->next) {
+        c->x += dx;
+        c->clip_x += dx;
+        S_shift(c, dx);
+    }
+}
+
+/* The flow was prepared at the first page's column; a page whose master
+ * puts its column elsewhere (mirrored margins) gets the flow moved across.
+ * A column of another width cannot be: that is said once. */
+static void S_finish_page(S_seq *S, imp_pager *P)
+{
+    imp_lctx *L = P->L;
+    if (!S->page || !P->flow || !L->in_flow_pages)
+        return;
+    double dx = S->m.body_x - L->flow_x;
+    if (fabs(dx) > 0.01)
+        S_shift(P->flow, dx);
+    if (fabs(S->m.body_w - L->flow_w) > 0.01)
+        imp_layout_warn_once(L, 44, S->m.spm ? S->m.spm->line : 0,
+                             "page masters in one page-sequence have region-bodies of different "
+                             "widths; impack keeps the first page's width for the whole flow");
+}
+
 void imp_pager_new_page(imp_pager *P)
 {
     S_seq *S = P->seq;
     imp_lctx *L = P->L;
+    S_finish_page(S, P);
     const imp_fo *spm = S_pick(S, 0, S->blank, 1);
     if (!spm) {
         S->failed = 1;
@@ -648,7 +675,10 @@ static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, cons
         L->flow_w = S.m.body_w;
         imp_layout_blocks(L, flow, S.m.body_x, S.m.body_w, &root);
         L->in_flow = 0;
+        L->in_flow_pages = 1;
         imp_pager_flow(&P, &root);
+        S_finish_page(&S, &P);
+        L->in_flow_pages = 0;
         for (imp_item *c = root.first; c;) {
             imp_item *n = c->next;
             imp_layout_item_free(c);

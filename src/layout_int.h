@@ -90,6 +90,7 @@ typedef struct {
     int citations;          /* the flow holds citations / page-numbers */
     int ids_final;          /* every id's page is known (static content, later passes) */
     int in_flow;            /* preparing a flow (not static content) */
+    int in_flow_pages;      /* placing a flow on pages */
     double flow_x, flow_w;  /* the flow's column: where footnote bodies are laid out */
     int citation_guess_used;
     /* current page while static content or flow is prepared */

@@ -1317,10 +1317,13 @@ static void test_page_sequence_master_rest_body(void **state)
     NEAR(body->x, 200);
     NEAR(body->w, 100);
     /* BUG layout.c S_sequence: the flow is prepared once (imp_layout_blocks)
-     * at the first page's body x and width; pages made from another master
-     * reuse them, so page 2's lines start at 0 and are up to 300pt wide. */
-    KNOWN_BUG(S_line_on(c, 1, 0)->a->x < 200 - TOL,
-              "lines keep the first page master's body x and width");
+     * at the first page's body width; pages made from another master move
+     * the lines to their body's x (S_finish_page) but keep the first width,
+     * so page 2's lines are up to 300pt wide (with a warning). */
+    int too_wide = 0;
+    for (size_t i = 0; i < c->nlines; i++)
+        too_wide |= c->lines[i].page == 1 && S_line_width(c->lines[i].a) > 100 + TOL;
+    KNOWN_BUG(too_wide, "lines keep the first page master's body width");
     for (size_t i = 0; i < c->nlines; i++)
         if (c->lines[i].page == 1) {
             NEAR(c->lines[i].a->x, 200);
