@@ -21,8 +21,8 @@
 static const char *S_usage =
     "Usage: impack COMMAND [OPTIONS] [FILE...]\n"
     "\n"
-    "Write I Matter Microproject packs and certification portfolios as XML,\n"
-    "check them against the Microproject Practice Guide, and print them.\n"
+    "Write I Matter Microproject packs and certification portfolios as XML and\n"
+    "check them against the Microproject Practice Guide.\n"
     "\n"
     "Commands:\n"
     "  check FILE...          check packs and portfolios; a portfolio's packs too\n"
@@ -75,6 +75,10 @@ static int S_cmd_check(int argc, char **argv)
             json = 0;
         else if (!strcmp(argv[i], "--werror"))
             werror = 1;
+        else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            fputs(S_usage, stdout);
+            return 0;
+        }
         else if (argv[i][0] == '-' && argv[i][1])
             return S_fail("check: unknown option (use --format=text|json or --werror)");
         else
@@ -325,7 +329,19 @@ int main(int argc, char **argv)
     } else if (!strcmp(cmd, "new")) {
         rc = S_cmd_new(argc - 2, argv + 2);
     } else {
-        rc = S_fail("unknown command");
+        static const char *cmds[] = {"check", "explain", "new", "render", "schematron"};
+        const char *near = NULL;
+        for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
+            size_t same = 0, n = strlen(cmds[i]);
+            for (size_t k = 0; k < n && cmd[k]; k++)
+                same += cmds[i][k] == cmd[k];
+            if (same + 2 >= n && strlen(cmd) + 2 >= n && strlen(cmd) <= n + 2)
+                near = cmds[i];
+        }
+        char msg[160];
+        snprintf(msg, sizeof msg, "there is no command \"%.40s\"%s%s%s", cmd,
+                 near ? "; did you mean \"" : "", near ? near : "", near ? "\"?" : "");
+        rc = S_fail(msg);
     }
     imp_xml_cleanup();
     return rc;

@@ -396,8 +396,9 @@ static int S_explain_attrs(imp_rng *r, xmlNodePtr e, const char *file, imp_diags
                              (const char *)a->name, S_name(e), want);
             else
                 imp_diag_add(d, IMP_SEV_ERROR, file, line, 0, NULL,
-                             "%s=\"%s\" is not allowed on <%s>: write %s.",
-                             (const char *)a->name, (const char *)v, S_name(e), want);
+                             "<%s %s=\"%s\">: \"%s\" is not a value %s can have; write %s.",
+                             S_name(e), (const char *)a->name, (const char *)v, (const char *)v,
+                             (const char *)a->name, want);
             said++;
         }
         xmlFree(v);

@@ -281,6 +281,17 @@ int imp_schfn_contains_name(const char *text, const char *name)
             if ((p == text || !S_is_word((unsigned char)p[-1])) &&
                 !S_is_word((unsigned char)p[pl]))
                 hit = 1;
+        /* and in capitals, as in "JOANNE" (a capitalised word like "May" in a
+         * sentence is not matched: only the name as written, or all capitals) */
+        char upper[128];
+        if (!hit && pl < sizeof upper) {
+            for (size_t i = 0; i <= pl; i++)
+                upper[i] = (char)toupper((unsigned char)part[i]);
+            for (const char *p = strstr(text, upper); p && !hit; p = strstr(p + 1, upper))
+                if ((p == text || !S_is_word((unsigned char)p[-1])) &&
+                    !S_is_word((unsigned char)p[pl]))
+                    hit = 1;
+        }
     }
 done:
     free(copy);

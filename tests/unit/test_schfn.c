@@ -87,6 +87,8 @@ static void test_contains_name(void **state)
     assert_true(imp_schfn_contains_name("said JO HILL", "Jo Hill"));
     assert_true(imp_schfn_contains_name("Jo said tension rose", "Jo Hill"));
     assert_true(imp_schfn_contains_name("Mrs Hill agreed", "Jo Hill"));
+    assert_true(imp_schfn_contains_name("JOANNE SAID", "Joanne Bloggs"));
+    assert_false(imp_schfn_contains_name("we will see", "Will Smith")); /* not as written */
     assert_false(imp_schfn_contains_name("a job on the hill", "Jo Hill"));
     assert_false(imp_schfn_contains_name("Joanne said", "Jo Hill"));
     assert_false(imp_schfn_contains_name("anything", " "));
