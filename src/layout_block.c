@@ -54,6 +54,25 @@ void imp_layout_item_free(imp_item *it)
     free(it);
 }
 
+double imp_layout_border_width(const imp_border *b)
+{
+    return b->style == IMP_BS_NONE || b->style == IMP_BS_HIDDEN ? 0 : b->width;
+}
+
+void imp_layout_item_flow(imp_item *it, const imp_props *p)
+{
+    it->background = p->background_color;
+    it->space_before = p->space_before.opt;
+    it->space_after = p->space_after.opt;
+    it->space_before_retain = p->space_before.retain;
+    it->keep_together = p->keep_together;
+    it->keep_with_next = p->keep_with_next;
+    it->keep_with_previous = p->keep_with_previous;
+    it->break_before = p->break_before;
+    it->break_after = p->break_after;
+    it->id = p->id;
+}
+
 static double S_space_between(const imp_item *a, const imp_item *b)
 {
     double sa = a ? a->space_after : 0, sb = b ? b->space_before : 0;
@@ -206,20 +225,9 @@ static void S_box(imp_lctx *L, imp_item *it, const imp_fo *fo, const S_frame *f,
     for (int s = 0; s < 4; s++) {
         it->pad[s] = p->padding[s];
         it->border[s] = p->border[s];
-        it->bw[s] = p->border[s].style == IMP_BS_NONE || p->border[s].style == IMP_BS_HIDDEN
-                        ? 0
-                        : p->border[s].width;
+        it->bw[s] = imp_layout_border_width(&p->border[s]);
     }
-    it->background = p->background_color;
-    it->space_before = p->space_before.opt;
-    it->space_after = p->space_after.opt;
-    it->space_before_retain = p->space_before.retain;
-    it->keep_together = p->keep_together;
-    it->keep_with_next = p->keep_with_next;
-    it->keep_with_previous = p->keep_with_previous;
-    it->break_before = p->break_before;
-    it->break_after = p->break_after;
-    it->id = p->id;
+    imp_layout_item_flow(it, p);
     double content_x = f->ref_x + (p->start_indent - f->base_start);
     double content_w = f->ref_w - (p->start_indent - f->base_start) - (p->end_indent - f->base_end);
     if (content_w < 1)

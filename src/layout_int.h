@@ -120,6 +120,11 @@ void imp_layout_measure(imp_lctx *L, const imp_fo *fo, double *minw, double *max
 /* layout_block.c: block-level FOs → items */
 imp_item *imp_layout_item_new(imp_it_kind kind, const imp_fo *fo, imp_item *parent);
 void imp_layout_item_free(imp_item *it);
+/** A border's drawn width: 0 for none and hidden. */
+double imp_layout_border_width(const imp_border *b);
+/** Copy what the pager needs of a block-level FO (spaces, keeps, breaks,
+ * background, id) into its item. */
+void imp_layout_item_flow(imp_item *it, const imp_props *p);
 /** Prepare the block-level children of fo into parent (x, w = content box). */
 void imp_layout_blocks(imp_lctx *L, const imp_fo *fo, double x, double w, imp_item *parent);
 /** Measured border-box height of an item laid out whole. */

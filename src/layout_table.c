@@ -217,7 +217,7 @@ static imp_item *S_cell(S_table *T, const imp_fo *cell, int col, int in_header, 
                 b = S_wider(b, row->fo ? row->fo->p.border[s] : b);
         }
         it->border[s] = b;
-        it->bw[s] = b.style == IMP_BS_NONE || b.style == IMP_BS_HIDDEN ? 0 : b.width;
+        it->bw[s] = imp_layout_border_width(&b);
     }
     it->background = p->background_color.a > 0 ? p->background_color
                      : row->fo && row->fo->p.background_color.a > 0 ? row->fo->p.background_color
@@ -381,19 +381,11 @@ void imp_layout_table(imp_lctx *L, const imp_fo *table, double x, double w, imp_
     for (int s = 0; s < 4; s++) {
         it->pad[s] = T->collapse ? 0 : p->padding[s];
         it->border[s] = p->border[s];
-        it->bw[s] = T->collapse || p->border[s].style == IMP_BS_NONE ? 0 : p->border[s].width;
+        it->bw[s] = T->collapse ? 0 : imp_layout_border_width(&p->border[s]);
     }
-    it->background = p->background_color;
-    it->space_before = p->space_before.opt;
-    it->space_after = p->space_after.opt;
-    it->keep_together = p->keep_together;
-    it->keep_with_next = p->keep_with_next;
-    it->keep_with_previous = p->keep_with_previous;
-    it->break_before = p->break_before;
-    it->break_after = p->break_after;
+    imp_layout_item_flow(it, p);
     it->struct_type = "Table";
     it->struct_id = ++L->next_struct_id;
-    it->id = p->id;
     double tw = p->width.kind == IMP_LEN_AUTO ? w : imp_layout_len(p->width, w, w);
     it->x = x - it->bw[IMP_START] - it->pad[IMP_START];
     it->w = tw;
