@@ -38,7 +38,7 @@ LDLIBS  += $(PKG_LIBS) $(SANLD)
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 # the modules `impack check` needs (no Pango, Cairo or images)
-CHECK_MODS := check diag explain rng sch sch_read sch_run schfn svrl xmlload
+CHECK_MODS := check diag docs explain rng sch sch_read sch_run schfn svrl xform xmlload
 CHECK_OBJ := $(CHECK_MODS:%=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)

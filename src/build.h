@@ -1,10 +1,12 @@
-/* build.h: the in-process pipelines behind the commands (FO → PDF now; XML → FO → PDF next). */
+/* build.h: the in-process pipelines behind the printing commands:
+ * FO → PDF (render), and pack or portfolio → checked → FO → PDF (build). */
 #ifndef IMP_BUILD_H
 #define IMP_BUILD_H
 
 #include <stdio.h>
 
 #include "diag.h"
+#include "docs.h"
 
 typedef struct {
     const char *resources; /**< images are read only from under this folder
@@ -18,5 +20,14 @@ typedef struct {
  * 2 when none could be made (the diagnostics say why).
  */
 int imp_build_render(const char *in, const char *out, const imp_build_opts *o, imp_diags *d);
+
+/**
+ * Check a pack or portfolio, transform it and render the PDF, in one
+ * process with no temporary files; the PDF is written atomically. Returns
+ * 0 when it was written, 1 when the input has errors (nothing written
+ * unless docs->draft), 2 when it cannot be read or nothing could be made.
+ */
+int imp_build_pdf(const char *in, const char *out, const imp_docs_opts *docs,
+                  const imp_build_opts *o, imp_diags *d);
 
 #endif

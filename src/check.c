@@ -256,6 +256,11 @@ static void S_check_portfolio(imp_checker *c, xmlDocPtr pf, const char *path, im
 
 imp_check_status imp_check_file(imp_checker *c, const char *path, imp_diags *d)
 {
+    return imp_check_load(c, path, d, NULL);
+}
+
+imp_check_status imp_check_load(imp_checker *c, const char *path, imp_diags *d, xmlDocPtr *keep)
+{
     imp_check_status st = IMP_CHECK_UNREADABLE;
     size_t errors_before = imp_diag_count(d, IMP_SEV_ERROR);
     xmlDocPtr doc = imp_xml_load(path, NULL, d);
@@ -274,6 +279,10 @@ imp_check_status imp_check_file(imp_checker *c, const char *path, imp_diags *d)
     st = imp_diag_count(d, IMP_SEV_ERROR) > errors_before ? IMP_CHECK_INVALID : IMP_CHECK_OK;
 done:
     imp_xml_allow_root(NULL);
+    if (keep && st != IMP_CHECK_UNREADABLE) {
+        *keep = doc;
+        doc = NULL;
+    }
     xmlFreeDoc(doc);
     return st;
 }

@@ -2,6 +2,8 @@
 #ifndef IMP_CHECK_H
 #define IMP_CHECK_H
 
+#include <libxml/tree.h>
+
 #include "diag.h"
 
 typedef struct imp_checker imp_checker;
@@ -27,5 +29,9 @@ typedef enum {
  * portfolio's packs are checked too, each against the pack rules, and
  * their diagnostics name the pack's file. */
 imp_check_status imp_check_file(imp_checker *c, const char *path, imp_diags *d);
+
+/** As imp_check_file, and when the file could be read (valid or not) hand
+ * the parsed document to *keep (the caller frees it with xmlFreeDoc). */
+imp_check_status imp_check_load(imp_checker *c, const char *path, imp_diags *d, xmlDocPtr *keep);
 
 #endif

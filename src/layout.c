@@ -127,7 +127,8 @@ imp_image *imp_layout_image(imp_lctx *L, const imp_fo *fo)
             return L->images[i].img;
         }
     imp_image *img = NULL;
-    if (!imp_xml_path_under(path, dir)) {
+    int named = L->o->named_file && !strcmp(path, L->o->named_file);
+    if (!named && !imp_xml_path_under(path, dir)) {
         imp_diag_add(L->d, IMP_SEV_WARNING, L->o->fo_file, fo->line, 0, NULL,
                      "the image \"%s\" is %s; images are read only from the input's folder "
                      "(or --resources DIR), so it is left out",

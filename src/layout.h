@@ -9,6 +9,8 @@
 typedef struct {
     const char *resource_dir; /**< images load only from under this folder */
     const char *fo_file;      /**< for messages */
+    const char *named_file;   /**< one more image the user named (a logo), read
+                                   wherever it is; NULL for none */
 } imp_layout_opts;
 
 /**

@@ -271,6 +271,16 @@ static double S_first_piece(const imp_item *it)
     }
     if (!it)
         return above;
+    if (it->kind == IMP_IT_TABLE && it->first && !it->keep_together) {
+        /* a table breaks between rows: its first piece is the header, the
+         * first row and the footer */
+        double h = it->bw[IMP_BEFORE] + it->pad[IMP_BEFORE] + it->first->height;
+        for (const imp_item *r = it->header; r; r = r->next)
+            h += r->height;
+        for (const imp_item *r = it->footer; r; r = r->next)
+            h += r->height;
+        return above + h;
+    }
     if (it->kind == IMP_IT_LINE && it->para_index == 0 && it->para_lines > 1) {
         int need = it->orphans < it->para_lines ? it->orphans : it->para_lines;
         double h = 0;

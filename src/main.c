@@ -12,6 +12,7 @@
 #endif
 #include "check.h"
 #include "diag.h"
+#include "docs.h"
 #include "explain.h"
 #include "sch.h"
 #include "xmlload.h"
@@ -31,11 +32,25 @@ static const char *S_usage =
     "  explain [RULE-ID]      explain a rule (or list every rule)\n"
     "  new pack --type N      print a starter pack for a Type N (1-4) Microproject\n"
     "  new portfolio          print a starter certification portfolio\n"
+    "  build FILE [-o OUT.pdf] [--doc pack|closure|portfolio] [--param NAME=VALUE]...\n"
+    "        [--xsl MY.xsl] [--draft]\n"
+    "                         check a pack or portfolio and print it as a PDF\n"
+    "                         (default OUT: FILE's name with .pdf, or -closure.pdf)\n"
+    "  fo FILE [-o OUT.fo] [same options as build]\n"
+    "                         write the XSL-FO that build lays out\n"
+    "  blank --type N -o OUT.pdf [--param NAME=VALUE]...\n"
+    "                         print a blank Type N pack, to fill in on paper\n"
+    "  deps [--outdir DIR] FILE...\n"
+    "                         print make rules: which PDFs each file makes and\n"
+    "                         which packs a portfolio's PDF depends on\n"
     "  render IN.fo -o OUT.pdf [--resources DIR] [--dump]\n"
     "                         lay out an XSL-FO document and write a PDF\n"
     "                         (images only from IN's folder, or DIR)\n"
     "  schematron SCHEMA.sch DOC.xml [--phase P] [--svrl OUT.xml]\n"
     "                         run any ISO Schematron schema on a document\n"
+    "\n"
+    "Parameters: paper=A4|Letter, organisation=NAME, logo=FILE.png|.svg,\n"
+    "font-family=FAMILY, lines=N (write-in lines under an empty question).\n"
     "\n"
     "Options: --help, --version\n"
     "\n"
@@ -195,6 +210,83 @@ done:
     return rc;
 }
 
+/* Options shared by build, fo and blank. Returns 0, or EXIT_USAGE after a message. */
+typedef struct {
+    const char *in, *out;
+    imp_docs_opts docs;
+    const char *params[33];
+    int nparams;
+    const char *resources;
+} S_print_args;
+
+static int S_parse_print(const char *cmd, int argc, char **argv, S_print_args *a)
+{
+    char msg[200];
+    for (int i = 0; i < argc; i++) {
+        const char *arg = argv[i];
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if ((!strcmp(arg, "-o") || !strcmp(arg, "--output")) && val) {
+            a->out = val;
+            i++;
+        } else if (!strcmp(arg, "--param") && val) {
+            if (a->nparams >= 32)
+                return S_fail("too many --param options");
+            a->params[a->nparams++] = val;
+            i++;
+        } else if (!strncmp(arg, "--param=", 8)) {
+            if (a->nparams >= 32)
+                return S_fail("too many --param options");
+            a->params[a->nparams++] = arg + 8;
+        } else if (!strcmp(arg, "--doc") && val && strcmp(cmd, "blank")) {
+            if (!strcmp(val, "pack"))
+                a->docs.kind = IMP_DOC_PACK;
+            else if (!strcmp(val, "closure"))
+                a->docs.kind = IMP_DOC_CLOSURE;
+            else if (!strcmp(val, "portfolio"))
+                a->docs.kind = IMP_DOC_PORTFOLIO;
+            else
+                return S_fail("--doc is pack, closure or portfolio");
+            i++;
+        } else if (!strcmp(arg, "--xsl") && val && strcmp(cmd, "blank")) {
+            a->docs.xsl = val;
+            i++;
+        } else if (!strcmp(arg, "--draft") && strcmp(cmd, "blank")) {
+            a->docs.draft = 1;
+        } else if (!strcmp(arg, "--resources") && val) {
+            a->resources = val;
+            i++;
+        } else if (!strcmp(arg, "--type") && val && !strcmp(cmd, "blank")) {
+            if (strlen(val) != 1 || val[0] < '1' || val[0] > '4')
+                return S_fail("blank: the type is a number from 1 to 4");
+            a->docs.blank_type = val[0] - '0';
+            i++;
+        } else if (arg[0] == '-' && arg[1]) {
+            snprintf(msg, sizeof msg, "%s: unknown option \"%.60s\" (see impack --help)", cmd, arg);
+            return S_fail(msg);
+        } else if (!a->in && strcmp(cmd, "blank")) {
+            a->in = arg;
+        } else {
+            snprintf(msg, sizeof msg, "%s: give one %s", cmd,
+                     strcmp(cmd, "blank") ? "pack or portfolio" : "--type and -o OUT.pdf");
+            return S_fail(msg);
+        }
+    }
+    a->params[a->nparams] = NULL;
+    a->docs.params = a->params;
+    if (!strcmp(cmd, "blank")) {
+        a->docs.kind = IMP_DOC_BLANK;
+        if (!a->docs.blank_type)
+            return S_fail("blank: say which type, e.g. `impack blank --type 2 -o type2.pdf`");
+        if (!a->out)
+            return S_fail("blank: say where to write it, e.g. -o type2.pdf");
+    } else if (!a->in) {
+        snprintf(msg, sizeof msg, "%s: name the pack or portfolio, e.g. `impack %s pack.xml`", cmd, cmd);
+        return S_fail(msg);
+    }
+    a->docs.datadir = S_datadir();
+    return a->docs.datadir ? 0 : EXIT_USAGE;
+}
+
 #ifdef IMP_LIGHT
 /* The printing commands live in impack-pdf (it links Pango, Cairo and the
  * image libraries, which would slow every `impack check` down): run it. */
@@ -222,6 +314,45 @@ static int S_exec_pdf(char **argv)
     return EXIT_USAGE;
 }
 #else
+/* "dir/name.xml" → "dir/name.pdf" or "dir/name-closure.pdf" (caller frees). */
+static char *S_default_out(const char *in, imp_doc_kind kind)
+{
+    size_t n = strlen(in);
+    const char *slash = strrchr(in, '/');
+    const char *dot = strrchr(in, '.');
+    if (dot && slash && dot < slash)
+        dot = NULL;
+    size_t stem = dot ? (size_t)(dot - in) : n;
+    char *out = malloc(stem + 16);
+    if (out)
+        snprintf(out, stem + 16, "%.*s%s.pdf", (int)stem, in, kind == IMP_DOC_CLOSURE ? "-closure" : "");
+    return out;
+}
+
+static int S_cmd_build(const char *cmd, int argc, char **argv)
+{
+    S_print_args a = {0};
+    int rc = S_parse_print(cmd, argc, argv, &a);
+    if (rc)
+        return rc;
+    char *def = a.out ? NULL : S_default_out(a.in, a.docs.kind);
+    const char *out = a.out ? a.out : def;
+    imp_build_opts o = {.resources = a.resources};
+    imp_diags d = {0};
+    rc = imp_build_pdf(a.in, out, &a.docs, &o, &d);
+    imp_diag_print_text(stderr, &d);
+    size_t ne = imp_diag_count(&d, IMP_SEV_ERROR);
+    if (rc == 1)
+        fprintf(stderr, "impack: %s was not written: %s has %zu error%s. Fix %s, or add --draft "
+                        "to print a copy marked DRAFT.\n",
+                out, a.in, ne, ne == 1 ? "" : "s", ne == 1 ? "it" : "them");
+    else if (rc == 0)
+        fprintf(stderr, "impack: wrote %s%s\n", out, a.docs.draft && ne ? " (marked DRAFT)" : "");
+    free(def);
+    imp_diag_free(&d);
+    return rc;
+}
+
 static int S_cmd_render(int argc, char **argv)
 {
     const char *in = NULL, *out = NULL;
@@ -249,6 +380,55 @@ static int S_cmd_render(int argc, char **argv)
     return rc;
 }
 #endif
+
+static int S_cmd_fo(int argc, char **argv)
+{
+    S_print_args a = {0};
+    int rc = S_parse_print("fo", argc, argv, &a);
+    if (rc)
+        return rc;
+    imp_diags d = {0};
+    xmlDocPtr fo = NULL;
+    char *logo = NULL;
+    rc = imp_docs_fo(a.in, &a.docs, &fo, &logo, &d);
+    imp_diag_print_text(stderr, &d);
+    if (fo) {
+        FILE *out = stdout;
+        if (a.out && !(out = fopen(a.out, "w"))) {
+            fprintf(stderr, "%s: cannot write here: %s\n", a.out, strerror(errno));
+            rc = EXIT_USAGE;
+        } else if (imp_docs_save(fo, out) != 0 || (a.out && fclose(out) != 0)) {
+            fprintf(stderr, "%s: cannot write here: %s\n", a.out ? a.out : "(output)",
+                    strerror(errno));
+            rc = EXIT_USAGE;
+        }
+    }
+    xmlFreeDoc(fo);
+    free(logo);
+    imp_diag_free(&d);
+    return rc;
+}
+
+static int S_cmd_deps(int argc, char **argv)
+{
+    const char *outdir = "out";
+    int first = 0;
+    for (; first < argc && argv[first][0] == '-'; first++) {
+        if (!strcmp(argv[first], "--outdir") && first + 1 < argc)
+            outdir = argv[++first];
+        else if (!strncmp(argv[first], "--outdir=", 9))
+            outdir = argv[first] + 9;
+        else
+            return S_fail("deps: unknown option (use --outdir DIR)");
+    }
+    if (first == argc)
+        return S_fail("deps: name the packs and portfolios, e.g. `impack deps *.xml`");
+    imp_diags d = {0};
+    int rc = imp_docs_deps(argv + first, argc - first, outdir, stdout, &d);
+    imp_diag_print_text(stderr, &d);
+    imp_diag_free(&d);
+    return rc;
+}
 
 static int S_cmd_explain(int argc, char **argv)
 {
@@ -315,13 +495,18 @@ int main(int argc, char **argv)
         rc = 0;
     } else if (!strcmp(cmd, "check")) {
         rc = S_cmd_check(argc - 2, argv + 2);
-    } else if (!strcmp(cmd, "render")) {
+    } else if (!strcmp(cmd, "render") || !strcmp(cmd, "build") || !strcmp(cmd, "blank")) {
 #ifdef IMP_LIGHT
         imp_xml_cleanup();
         return S_exec_pdf(argv);
 #else
-        rc = S_cmd_render(argc - 2, argv + 2);
+        rc = !strcmp(cmd, "render") ? S_cmd_render(argc - 2, argv + 2)
+                                    : S_cmd_build(cmd, argc - 2, argv + 2);
 #endif
+    } else if (!strcmp(cmd, "fo")) {
+        rc = S_cmd_fo(argc - 2, argv + 2);
+    } else if (!strcmp(cmd, "deps")) {
+        rc = S_cmd_deps(argc - 2, argv + 2);
     } else if (!strcmp(cmd, "schematron")) {
         rc = S_cmd_schematron(argc - 2, argv + 2);
     } else if (!strcmp(cmd, "explain")) {
@@ -329,7 +514,8 @@ int main(int argc, char **argv)
     } else if (!strcmp(cmd, "new")) {
         rc = S_cmd_new(argc - 2, argv + 2);
     } else {
-        static const char *cmds[] = {"check", "explain", "new", "render", "schematron"};
+        static const char *cmds[] = {"blank", "build", "check", "deps",      "explain",
+                                     "fo",    "new",   "render", "schematron"};
         const char *near = NULL;
         for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
             size_t same = 0, n = strlen(cmds[i]);

@@ -18,14 +18,30 @@
 #define IMP_XI_NS "http://www.w3.org/2001/XInclude"
 #define IMP_XI_NS_OLD "http://www.w3.org/2003/XInclude"
 
-/* The directory loads may read under; NULL means nothing may be read. */
-static char *S_root;
+/* The directories loads may read under; none means nothing may be read.
+ * S_also is a second one (impack's own stylesheets while a stylesheet of
+ * the user's is compiled). */
+static char *S_root, *S_also;
 static xmlExternalEntityLoader S_default_loader;
 
 void imp_xml_allow_root(const char *dir)
 {
     free(S_root);
+    free(S_also);
     S_root = dir ? strdup(dir) : NULL;
+    S_also = NULL;
+}
+
+void imp_xml_allow_also(const char *dir)
+{
+    free(S_also);
+    S_also = dir ? strdup(dir) : NULL;
+}
+
+int imp_xml_allowed(const char *path)
+{
+    return path && ((S_root && imp_xml_path_under(path, S_root)) ||
+                    (S_also && imp_xml_path_under(path, S_also)));
 }
 
 char *imp_xml_dirname(const char *path)
@@ -85,7 +101,7 @@ static xmlParserInputPtr S_entity_loader(const char *url, const char *id,
     (void)id;
     char *path = S_local_path(url);
     xmlParserInputPtr in = NULL;
-    if (path && S_root && imp_xml_path_under(path, S_root))
+    if (imp_xml_allowed(path))
         in = S_default_loader(path, NULL, ctxt);
     free(path);
     return in;
@@ -117,8 +133,7 @@ void imp_xml_init(void)
 
 void imp_xml_cleanup(void)
 {
-    free(S_root);
-    S_root = NULL;
+    imp_xml_allow_root(NULL);
     xsltCleanupGlobals();
     xmlCleanupParser();
 }
@@ -226,7 +241,7 @@ static int S_check_xincludes(xmlNodePtr n, const char *name, imp_diags *d)
             xmlChar *base = xmlNodeGetBase(n->doc, n);
             xmlChar *uri = href ? xmlBuildURI(href, base) : NULL;
             char *path = uri ? S_local_path((const char *)uri) : NULL;
-            int ok = path && S_root && imp_xml_path_under(path, S_root);
+            int ok = imp_xml_allowed(path);
             if (!ok)
                 imp_diag_add(d, IMP_SEV_ERROR, name, imp_xml_line(n), 0, NULL,
                              "this file includes \"%s\", which impack will not read: "

@@ -34,6 +34,12 @@ xmlDocPtr imp_xml_load_memory(const char *buf, size_t len, const char *name,
  * dir (NULL: nothing). imp_xml_load sets this to its own root as it runs. */
 void imp_xml_allow_root(const char *dir);
 
+/** Allow reads under a second folder too, until the next imp_xml_allow_root. */
+void imp_xml_allow_also(const char *dir);
+
+/** True when a load may read path (it lies under an allowed folder). */
+int imp_xml_allowed(const char *path);
+
 /** Directory part of a path ("." for a bare name); caller frees. */
 char *imp_xml_dirname(const char *path);
 

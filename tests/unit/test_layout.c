@@ -141,7 +141,7 @@ static imp_area_doc *S_run(S_ctx *c, char *src)
     }
     c->fd = imp_fo_build(doc, &c->d);
     assert_non_null(c->fd);
-    imp_layout_opts o = {NULL, "t.fo"};
+    imp_layout_opts o = {.fo_file = "t.fo"};
     c->ad = imp_layout_run(c->fd, &o, &c->d);
     if (c->ad) {
         int i = 0;
