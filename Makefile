@@ -72,15 +72,19 @@ $(BUILD)/test_%: tests/unit/test_%.c $(LIB_OBJ)
 $(BUILD)/pngdiff: tests/pngdiff.c | $(BUILD)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
 
+$(BUILD)/answers: tests/answers.c | $(BUILD)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIGHT_LIBS)
+
 $(BUILD)/floor: tests/bench/floor.c | $(BUILD)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
-e2e: $(BUILD)/impack $(BUILD)/pngdiff
+e2e: $(BUILD)/impack $(BUILD)/pngdiff $(BUILD)/answers
 	@sh tests/run_cases.sh $(BUILD)/impack
 	@sh tests/fo_cases.sh $(BUILD)/impack $(BUILD)/pngdiff
+	@sh tests/build.sh $(BUILD)/impack $(BUILD)/answers $(BUILD)/pngdiff
 	@sh tests/starter.sh $(BUILD)/impack
 	@sh tests/svrl.sh $(BUILD)/impack
 
@@ -89,9 +93,10 @@ test: unit e2e
 	@echo "make test: all passed"
 
 # Re-approve expected outputs after an intended change (review the diff!).
-approve: $(BUILD)/impack $(BUILD)/pngdiff
+approve: $(BUILD)/impack $(BUILD)/pngdiff $(BUILD)/answers
 	@APPROVE=1 sh tests/run_cases.sh $(BUILD)/impack
 	@APPROVE=1 sh tests/fo_cases.sh $(BUILD)/impack $(BUILD)/pngdiff
+	@APPROVE=1 sh tests/build.sh $(BUILD)/impack $(BUILD)/answers $(BUILD)/pngdiff
 
 bench: $(BUILD)/impack $(BUILD)/floor
 	@sh tests/bench.sh $(BUILD)/impack $(BUILD)/floor

@@ -121,6 +121,7 @@ int imp_docs_fo(const char *in, const imp_docs_opts *o, xmlDocPtr *fo, char **lo
     char *dir = NULL;
     const char *pv[S_MAX_PARAMS + 6];
     size_t np = 0;
+    int invalid = 0;
     *fo = NULL;
     if (S_params(o, pv, &np, logo, d))
         goto done;
@@ -149,6 +150,7 @@ int imp_docs_fo(const char *in, const imp_docs_opts *o, xmlDocPtr *fo, char **lo
             rc = 1;
             goto done;
         }
+        invalid = st == IMP_CHECK_INVALID;
         dir = imp_xml_dirname(in);
     }
     if (!doc)
@@ -185,7 +187,7 @@ int imp_docs_fo(const char *in, const imp_docs_opts *o, xmlDocPtr *fo, char **lo
         *fo = NULL;
         goto done;
     }
-    rc = 0;
+    rc = invalid; /* with --draft, an FO from input with errors: still 1 */
 done:
     for (size_t i = 0; i < np; i++)
         free((char *)pv[i]);

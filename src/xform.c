@@ -68,20 +68,23 @@ static void S_report(const S_msgs *m, imp_severity sev, const char *file, const 
     if (!copy)
         return;
     long line = 0;
-    char *save = NULL;
+    char *save = NULL, where[PATH_MAX] = "";
     int any = 0;
     for (char *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
         char *p = strstr(l, " line ");
-        if (!strncmp(l, "runtime error: file ", 20) || !strncmp(l, "compilation error: file ", 24) ||
-            !strncmp(l, "file ", 5)) {
-            if (p)
-                line = strtol(p + 6, NULL, 10);
+        char *f = strstr(l, "file ");
+        if (f && p && f < p && (f == l || !strncmp(l, "runtime error: ", 15) ||
+                                !strncmp(l, "compilation error: ", 19))) {
+            /* "runtime error: file X line N element E": where, in the stylesheet */
+            line = strtol(p + 6, NULL, 10);
+            snprintf(where, sizeof where, "%.*s", (int)(p - f - 5), f + 5);
             continue;
         }
         imp_diag_fold(l);
-        if (!*l)
+        /* libxslt's own function names add nothing for a reader */
+        if (!*l || (any && !strncmp(l, "xslt", 4)))
             continue;
-        imp_diag_add(d, sev, file, line, 0, NULL, "%s%s", what, l);
+        imp_diag_add(d, sev, *where ? where : file, line, 0, NULL, "%s%s", what, l);
         any = 1;
     }
     if (!any && sev == IMP_SEV_ERROR)

@@ -151,7 +151,7 @@
       <xsl:otherwise>
         <fo:block font-size="8pt" color="{$muted}" text-align-last="justify"
             border-bottom="0.5pt solid {$rule}" padding-bottom="2pt">
-          <xsl:value-of select="$text"/>
+          <xsl:copy-of select="$text"/>
           <xsl:if test="normalize-space($organisation)">
             <xsl:text> · </xsl:text><xsl:value-of select="$organisation"/>
           </xsl:if>
@@ -383,14 +383,13 @@
         <fo:block font-weight="bold" font-size="9pt"><xsl:value-of select="$label"/></fo:block>
       </fo:table-cell>
       <fo:table-cell padding="1.8mm" border-bottom="0.5pt solid {$rule}">
-        <fo:block>
-          <xsl:choose>
-            <xsl:when test="normalize-space($value) != '' and not($is-blank)">
-              <xsl:value-of select="normalize-space($value)"/>
-            </xsl:when>
-            <xsl:otherwise>&#xA0;</xsl:otherwise>
-          </xsl:choose>
-        </fo:block>
+        <xsl:choose>
+          <xsl:when test="normalize-space($value) != '' and not($is-blank)">
+            <fo:block><xsl:value-of select="normalize-space($value)"/></fo:block>
+          </xsl:when>
+          <!-- room to write by hand -->
+          <xsl:otherwise><fo:block line-height="{$write-line}">&#xA0;</fo:block></xsl:otherwise>
+        </xsl:choose>
       </fo:table-cell>
     </fo:table-row>
   </xsl:template>

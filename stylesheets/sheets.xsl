@@ -23,11 +23,20 @@
 
   <!-- The project line in the running header. -->
   <xsl:template match="m:microproject" mode="header-text">
+    <xsl:if test="$is-blank">
+      <xsl:text>Microproject Type </xsl:text><xsl:value-of select="m:type"/>
+      <xsl:text> · Project </xsl:text>
+      <fo:leader leader-pattern="rule" leader-length="28mm" rule-thickness="0.5pt" color="{$muted}"/>
+      <xsl:text> · Participant code </xsl:text>
+      <fo:leader leader-pattern="rule" leader-length="20mm" rule-thickness="0.5pt" color="{$muted}"/>
+    </xsl:if>
+    <xsl:if test="not($is-blank)">
     <xsl:text>Microproject </xsl:text>
     <xsl:value-of select="@id"/>
     <xsl:if test="normalize-space(m:participant[1]/m:code) != '' and not($is-blank)">
       <xsl:text> · Participant </xsl:text>
       <xsl:value-of select="normalize-space(m:participant[1]/m:code)"/>
+    </xsl:if>
     </xsl:if>
   </xsl:template>
 
@@ -789,7 +798,10 @@
       <xsl:with-param name="lines" select="5"/>
     </xsl:apply-templates>
     <xsl:if test="not($r)">
-      <xsl:apply-templates select="m:stages" mode="reflection-questions"/>
+      <!-- nothing answered yet: the questions with room to write -->
+      <xsl:apply-templates select="." mode="reflection-questions">
+        <xsl:with-param name="lines" select="5"/>
+      </xsl:apply-templates>
     </xsl:if>
   </xsl:template>
 

@@ -31,7 +31,7 @@
         border-bottom="0.5pt solid {$accent}" padding-bottom="2pt">
       <xsl:value-of select="$organisation"/>
       <xsl:text> · </xsl:text>
-      <xsl:value-of select="$text"/>
+      <xsl:copy-of select="$text"/>
       <fo:leader leader-pattern="space"/>
       <fo:inline font-weight="bold" color="{$alert}">Confidential: keep in the locked cabinet</fo:inline>
     </fo:block>
