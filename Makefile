@@ -107,12 +107,19 @@ valgrind: $(BUILD)/impack
 	    valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	        --show-leak-kinds=definite,indirect --suppressions=../valgrind.supp ../../$(BUILD)/impack-pdf render $$f.fo -o /tmp/impack-vg.pdf \
 	        || exit 1; done; rm -f /tmp/impack-vg.pdf; echo "valgrind render: clean"
+	@cd samples && for a in "build paused-type4-complex.xml" "build portfolio.xml" "build --doc closure closed-type2-stress.xml" \
+	    "blank --type 4" "build --xsl custom/riverside.xsl closed-type1-reception.xml"; do \
+	    valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	        --show-leak-kinds=definite,indirect --suppressions=../tests/valgrind.supp ../$(BUILD)/impack-pdf $$a -o /tmp/impack-vg.pdf 2> /dev/null \
+	        || exit 1; done; rm -f /tmp/impack-vg.pdf; echo "valgrind build: clean"
 
 # Install missing build dependencies (as root) or say how; build; check samples.
 demo:
 	@sh tests/deps.sh
 	@$(MAKE) --no-print-directory impack
 	./impack check samples/*.xml
+	@$(MAKE) --no-print-directory -C samples IMPACK_OUT=$(CURDIR)/out
+	@echo "Done: the sample PDFs are in out/ (open out/paused-type4-complex.pdf to start)."
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c
@@ -120,17 +127,22 @@ format:
 lint:
 	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 -Isrc src
 
-install: impack
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/impack/schemas \
+# Installs what `impack` needs to run from anywhere: the two programs, the
+# schemas (with schemas.xml, the editor association file for Emacs nXML),
+# the stylesheets, impack.mk and the man page.
+install: $(BUILD)/impack $(BUILD)/impack-pdf
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/libexec/impack \
+	    $(DESTDIR)$(PREFIX)/share/impack/schemas $(DESTDIR)$(PREFIX)/share/impack/stylesheets \
 	    $(DESTDIR)$(PREFIX)/share/man/man1
-	install -d $(DESTDIR)$(PREFIX)/libexec/impack
-	install -m 755 impack $(DESTDIR)$(PREFIX)/bin/impack
-	install -m 755 impack-pdf $(DESTDIR)$(PREFIX)/libexec/impack/impack-pdf
+	install -m 755 $(BUILD)/impack $(DESTDIR)$(PREFIX)/bin/impack
+	install -m 755 $(BUILD)/impack-pdf $(DESTDIR)$(PREFIX)/libexec/impack/impack-pdf
 	install -m 644 schemas/* $(DESTDIR)$(PREFIX)/share/impack/schemas/
+	install -m 644 stylesheets/*.xsl $(DESTDIR)$(PREFIX)/share/impack/stylesheets/
+	install -m 644 impack.mk $(DESTDIR)$(PREFIX)/share/impack/impack.mk
 	install -m 644 doc/impack.1 $(DESTDIR)$(PREFIX)/share/man/man1/impack.1
 
 clean:
-	rm -rf build impack impack-pdf
+	rm -rf build impack impack-pdf out samples/out
 
 # The grammar in RELAX NG compact syntax, for Emacs nXML (needs Debian's trang).
 rnc:

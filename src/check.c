@@ -53,10 +53,14 @@ const char *imp_check_datadir(void)
                 return dir;
             }
         }
-        snprintf(probe, sizeof probe, "%s/../share/impack/schemas", exe);
-        if (S_isdir(probe)) {
-            snprintf(dir, sizeof dir, "%s/../share/impack", exe);
-            return dir;
+        /* installed: PREFIX/bin/impack, or PREFIX/libexec/impack/impack-pdf */
+        const char *shares[] = {"/../share/impack", "/../../share/impack"};
+        for (size_t i = 0; i < sizeof shares / sizeof *shares; i++) {
+            snprintf(probe, sizeof probe, "%s%s/schemas", exe, shares[i]);
+            if (S_isdir(probe)) {
+                snprintf(dir, sizeof dir, "%s%s", exe, shares[i]);
+                return dir;
+            }
         }
     }
     snprintf(dir, sizeof dir, "%s", IMP_DATADIR);

@@ -115,9 +115,11 @@
         <xsl:copy-of select="$bookmarks"/>
       </fo:bookmark-tree>
       <fo:page-sequence master-reference="{$masters}">
-        <fo:static-content flow-name="cover-before">
-          <xsl:call-template name="draft-mark"/>
-        </fo:static-content>
+        <xsl:if test="$draft = '1' or $draft = 'yes'">
+          <fo:static-content flow-name="cover-before">
+            <xsl:call-template name="draft-mark"/>
+          </fo:static-content>
+        </xsl:if>
         <fo:static-content flow-name="xsl-region-before">
           <xsl:call-template name="running-header">
             <xsl:with-param name="text" select="$header"/>
