@@ -49,8 +49,9 @@ int imp_build_render(const char *in, const char *out, const imp_build_opts *o, i
 }
 
 int imp_build_pdf(const char *in, const char *out, const imp_docs_opts *docs,
-                  const imp_build_opts *o, imp_diags *d)
+                  const imp_build_opts *o, int *written, imp_diags *d)
 {
+    *written = 0;
     xmlDocPtr fo = NULL;
     char *logo = NULL;
     char *dir = in ? imp_xml_dirname(in) : NULL;
@@ -66,6 +67,8 @@ int imp_build_pdf(const char *in, const char *out, const imp_docs_opts *docs,
             d->v[i].line = d->v[i].col = 0;
         if (r)
             rc = r;
+        else
+            *written = 1;
     }
     free(logo);
     free(dir);

@@ -26,8 +26,9 @@ int imp_build_render(const char *in, const char *out, const imp_build_opts *o, i
  * process with no temporary files; the PDF is written atomically. Returns
  * 0 when it was written, 1 when the input has errors (nothing written
  * unless docs->draft), 2 when it cannot be read or nothing could be made.
+ * *written says whether the PDF was written.
  */
 int imp_build_pdf(const char *in, const char *out, const imp_docs_opts *docs,
-                  const imp_build_opts *o, imp_diags *d);
+                  const imp_build_opts *o, int *written, imp_diags *d);
 
 #endif

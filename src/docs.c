@@ -143,9 +143,22 @@ int imp_docs_fo(const char *in, const imp_docs_opts *o, xmlDocPtr *fo, char **lo
         imp_diag_dedupe(&found);
         imp_diag_sort(&found);
         imp_diag_append(d, &found);
+        /* a portfolio that names a participant or holds an identifier is never
+         * printed, not even as a draft: it would leave the practitioner's hands */
+        int leak = 0;
+        for (size_t i = 0; i < found.n; i++)
+            leak |= found.v[i].sev == IMP_SEV_ERROR && found.v[i].rule &&
+                    !strncmp(found.v[i].rule, "privacy.", 8);
         imp_diag_free(&found);
         if (st == IMP_CHECK_UNREADABLE)
             goto done;
+        if (leak && o->draft && S_is_root(doc, "portfolio")) {
+            imp_diag_add(d, IMP_SEV_ERROR, in, 0, 0, NULL,
+                         "a portfolio with a participant's name or an identifier in it is not "
+                         "printed, not even as a draft: take them out first.");
+            rc = 1;
+            goto done;
+        }
         if (st == IMP_CHECK_INVALID && !o->draft) {
             rc = 1;
             goto done;

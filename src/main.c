@@ -339,17 +339,18 @@ static int S_cmd_build(const char *cmd, int argc, char **argv)
     const char *out = a.out ? a.out : def;
     imp_build_opts o = {.resources = a.resources};
     imp_diags d = {0};
-    rc = imp_build_pdf(a.in, out, &a.docs, &o, &d);
+    int written = 0;
+    rc = imp_build_pdf(a.in, out, &a.docs, &o, &written, &d);
     imp_diag_print_text(stderr, &d);
     size_t ne = imp_diag_count(&d, IMP_SEV_ERROR);
-    if (rc == 1 && a.docs.draft)
+    if (rc == 1 && written)
         fprintf(stderr, "impack: wrote %s, marked DRAFT on every page: %s has %zu error%s.\n", out,
                 a.in, ne, ne == 1 ? "" : "s");
-    else if (rc == 1)
+    else if (rc == 1 && !a.docs.draft)
         fprintf(stderr, "impack: %s was not written: %s has %zu error%s. Fix %s, or add --draft "
                         "to print a copy marked DRAFT.\n",
                 out, a.in, ne, ne == 1 ? "" : "s", ne == 1 ? "it" : "them");
-    else if (rc == 0)
+    else if (rc == 0 && written)
         fprintf(stderr, "impack: wrote %s\n", out);
     free(def);
     imp_diag_free(&d);

@@ -149,6 +149,13 @@ pages=$(pdfinfo "$TMP/draft.pdf" 2> /dev/null | sed -n 's/^Pages: *//p')
 marks=$(pdftotext "$TMP/draft.pdf" - 2> /dev/null | grep -c 'DRAFT: this document')
 if [ $rc = 1 ] && [ -n "$pages" ] && [ "$marks" = "$pages" ]; then ok
 else no "--draft: expected exit 1 and DRAFT on each of the $pages pages (found $marks, exit $rc)"; fi
+# a portfolio naming a participant is never printed, not even with --draft
+mkdir -p "$TMP/leak" && cp "$ROOT"/samples/*.xml "$TMP/leak/"
+sed -i 's/Tension rose when the adult/Tension rose when Amira/' "$TMP/leak/closed-type1-reception.xml"
+"$IMPACK" build --draft "$TMP/leak/portfolio.xml" -o "$TMP/leak.pdf" > "$TMP/out" 2>&1; rc=$?
+if [ $rc = 1 ] && [ ! -e "$TMP/leak.pdf" ] && grep -q 'privacy.participant-name' "$TMP/out" &&
+   grep -q 'not printed, not even as a draft' "$TMP/out"; then ok
+else no "a portfolio naming a participant was printed with --draft"; cat "$TMP/out"; fi
 "$IMPACK" build closed-type2-stress.xml -o "$TMP/letter.pdf" --param paper=Letter > /dev/null 2>&1
 if pdfinfo "$TMP/letter.pdf" | grep -q 'Page size: *612 x 792'; then ok; else no "--param paper=Letter: not Letter"; fi
 "$IMPACK" build closed-type2-stress.xml -o "$TMP/x.pdf" --param papr=Letter > "$TMP/out" 2>&1; rc=$?
