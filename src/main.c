@@ -134,8 +134,9 @@ static int S_cmd_check(int argc, char **argv)
     return rc;
 }
 
-/* Write an SVRL document atomically: a temporary file, then rename. */
-static int S_write_atomic(xmlDocPtr doc, const char *path)
+/* Write an XML document atomically: a temporary file, then rename. indent
+ * for reports; never for FO, where white space is content. */
+static int S_write_atomic(xmlDocPtr doc, const char *path, int indent)
 {
     size_t n = strlen(path);
     char *tmp = malloc(n + 16);
@@ -146,7 +147,7 @@ static int S_write_atomic(xmlDocPtr doc, const char *path)
     int rc = -1;
     if (fd >= 0) {
         FILE *f = fdopen(fd, "w");
-        if (f && xmlDocFormatDump(f, doc, 1) >= 0 && fflush(f) == 0 && fsync(fileno(f)) == 0) {
+        if (f && xmlDocFormatDump(f, doc, indent) >= 0 && fflush(f) == 0 && fsync(fileno(f)) == 0) {
             fclose(f);
             f = NULL;
             rc = rename(tmp, path);
@@ -196,7 +197,7 @@ static int S_cmd_schematron(int argc, char **argv)
     imp_sch_opts opts = {.phase = phase, .svrl = svrl ? &out : NULL};
     int r = imp_sch_validate(s, doc, &opts, &d);
     rc = r < 0 ? EXIT_USAGE : r;
-    if (svrl && out && S_write_atomic(out, svrl) != 0) {
+    if (svrl && out && S_write_atomic(out, svrl, 1) != 0) {
         imp_diag_add(&d, IMP_SEV_ERROR, svrl, 0, 0, NULL, "cannot write the SVRL report: %s.",
                      strerror(errno));
         rc = EXIT_USAGE;
@@ -396,16 +397,10 @@ static int S_cmd_fo(int argc, char **argv)
     char *logo = NULL;
     rc = imp_docs_fo(a.in, &a.docs, &fo, &logo, &d);
     imp_diag_print_text(stderr, &d);
-    if (fo) {
-        FILE *out = stdout;
-        if (a.out && !(out = fopen(a.out, "w"))) {
-            fprintf(stderr, "%s: cannot write here: %s\n", a.out, strerror(errno));
-            rc = EXIT_USAGE;
-        } else if (imp_docs_save(fo, out) != 0 || (a.out && fclose(out) != 0)) {
-            fprintf(stderr, "%s: cannot write here: %s\n", a.out ? a.out : "(output)",
-                    strerror(errno));
-            rc = EXIT_USAGE;
-        }
+    if (fo && (a.out ? S_write_atomic(fo, a.out, 0) : imp_docs_save(fo, stdout)) != 0) {
+        fprintf(stderr, "%s: cannot write here: %s\n", a.out ? a.out : "(standard output)",
+                strerror(errno));
+        rc = EXIT_USAGE;
     }
     xmlFreeDoc(fo);
     free(logo);
