@@ -35,20 +35,20 @@ else
     echo "check one sample pack:       impack $(ms $best) ms   xmllint --relaxng $(ms $lbest) ms   (target < 5 ms; best of 30, includes the shell's fork)"
 fi
 
-# 2. 1,000 packs in one invocation, on one core
-i=0
-for f in "$ROOT"/samples/*.xml; do
-    grep -q '<microproject' "$f" || continue
-    cp "$f" "$TMP/src$i.xml"; i=$((i + 1))
-done
-n=0
-while [ $n -lt 1000 ]; do
-    for s in "$TMP"/src*.xml; do
-        [ $n -lt 1000 ] || break
-        cp "$s" "$TMP/pack$n.xml"; n=$((n + 1))
+# N copies of the sample packs, as DIR/pack0.xml ... (copies N DIR)
+copies() {
+    n=0
+    while [ $n -lt "$1" ]; do
+        for f in "$ROOT"/samples/*.xml; do
+            grep -q '<microproject' "$f" || continue
+            [ $n -lt "$1" ] || break
+            cp "$f" "$2/pack$n.xml"; n=$((n + 1))
+        done
     done
-done
-rm -f "$TMP"/src*.xml
+}
+
+# 2. 1,000 packs in one invocation, on one core
+copies 1000 "$TMP"
 t0=$(now); $ONE "$IMPACK" check "$TMP"/pack*.xml > "$TMP/out.txt" || true; t1=$(now)
 t2=$(now); $ONE xmllint --noout --relaxng "$ROOT/schemas/impack.rng" "$TMP"/pack*.xml 2> /dev/null || true; t3=$(now)
 tail -n 1 "$TMP/out.txt"
@@ -106,18 +106,7 @@ echo "build $BIGNAME ($bpages pages): $bms ms   (target < 80 ms; $how)"
 
 # 5. make -j2 on a folder of 200 packs (each makes the pack and its closure checklist)
 mkdir -p "$TMP/folder"
-i=0
-for f in "$ROOT"/samples/*.xml; do
-    grep -q '<microproject' "$f" || continue
-    cp "$f" "$TMP/src$i.xml"; i=$((i + 1))
-done
-n=0
-while [ $n -lt 200 ]; do
-    for s in "$TMP"/src*.xml; do
-        [ $n -lt 200 ] || break
-        cp "$s" "$TMP/folder/pack$n.xml"; n=$((n + 1))
-    done
-done
+copies 200 "$TMP/folder"
 echo "include $ROOT/impack.mk" > "$TMP/folder/Makefile"
 t0=$(now)
 make -s -j2 -C "$TMP/folder" IMPACK="$IMPACK" > "$TMP/make.out" 2>&1 || { echo "  (make failed)"; tail -3 "$TMP/make.out"; }
