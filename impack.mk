@@ -18,12 +18,14 @@
 #     IMPACK_OUT      where the PDFs go             (default: out)
 #     IMPACK_FLAGS    more options for impack build, e.g. --param organisation="..."
 #     IMPACK_TOOL     a file the PDFs depend on besides their XML (default: none)
+#     V=1             show the impack commands make runs
 
 IMPACK ?= impack
 IMPACK_SOURCES ?= $(wildcard *.xml)
 IMPACK_OUT ?= out
 IMPACK_FLAGS ?=
 IMPACK_TOOL ?=
+Q := $(if $(filter 1,$(V)),,@)
 
 # Which files are packs and which are portfolios, and which packs each
 # portfolio counts: `impack deps` reads them (like gcc -MD) into this file.
@@ -45,19 +47,19 @@ impack-pdfs: $(IMPACK_PDFS)
 
 $(IMPACK_DEPFILE): $(IMPACK_SOURCES) $(IMPACK_TOOL)
 	@mkdir -p $(IMPACK_OUT)
-	$(IMPACK) deps --outdir $(IMPACK_OUT) $(IMPACK_SOURCES) > $@.tmp
+	$(Q)$(IMPACK) deps --outdir $(IMPACK_OUT) $(IMPACK_SOURCES) > $@.tmp
 	@mv $@.tmp $@
 
 $(IMPACK_OUT)/%-closure.pdf: %.xml $(IMPACK_TOOL)
 	@mkdir -p $(IMPACK_OUT)
-	$(IMPACK) build --doc closure $(IMPACK_FLAGS) -o $@ $<
+	$(Q)$(IMPACK) build --doc closure $(IMPACK_FLAGS) -o $@ $<
 
 $(IMPACK_OUT)/%.pdf: %.xml $(IMPACK_TOOL)
 	@mkdir -p $(IMPACK_OUT)
-	$(IMPACK) build $(IMPACK_FLAGS) -o $@ $<
+	$(Q)$(IMPACK) build $(IMPACK_FLAGS) -o $@ $<
 
 check: $(IMPACK_TOOL)
-	$(IMPACK) check $(IMPACK_SOURCES)
+	$(Q)$(IMPACK) check $(IMPACK_SOURCES)
 
 clean:
 	rm -rf $(IMPACK_OUT)
