@@ -17,6 +17,11 @@
 #     IMPACK_SOURCES  the packs and portfolios      (default: every .xml here)
 #     IMPACK_OUT      where the PDFs go             (default: out)
 #     IMPACK_FLAGS    more options for impack build, e.g. --param organisation="..."
+#     IMPACK_PACK_XSL, IMPACK_CLOSURE_XSL, IMPACK_PORTFOLIO_XSL
+#                     your own customisation layer for packs, closure
+#                     checklists or portfolios (see samples/custom/)
+#
+# File names must not contain spaces (make cannot handle them).
 #     IMPACK_TOOL     a file the PDFs depend on besides their XML (default: none)
 #     V=1             show the impack commands make runs
 
@@ -24,6 +29,9 @@ IMPACK ?= impack
 IMPACK_SOURCES ?= $(wildcard *.xml)
 IMPACK_OUT ?= out
 IMPACK_FLAGS ?=
+IMPACK_PACK_XSL ?=
+IMPACK_CLOSURE_XSL ?=
+IMPACK_PORTFOLIO_XSL ?=
 IMPACK_TOOL ?=
 Q := $(if $(filter 1,$(V)),,@)
 
@@ -31,11 +39,17 @@ Q := $(if $(filter 1,$(V)),,@)
 # portfolio counts: `impack deps` reads them (like gcc -MD) into this file.
 IMPACK_DEPFILE := $(IMPACK_OUT)/.impack.d
 
-.PHONY: all impack-pdfs check clean
+.PHONY: all impack-pdfs check clean impack-force
 all: impack-pdfs
 
-ifeq ($(filter clean check,$(MAKECMDGOALS)),)
+# read the rules unless only clean or check was asked for
+ifneq ($(filter-out clean check,$(MAKECMDGOALS))$(if $(MAKECMDGOALS),,all),)
 -include $(IMPACK_DEPFILE)
+endif
+
+# a file added or taken away: make the rules again
+ifneq ($(sort $(IMPACK_DEP_SOURCES)),$(sort $(IMPACK_SOURCES)))
+$(IMPACK_DEPFILE): impack-force
 endif
 
 IMPACK_PDFS = $(patsubst %.xml,$(IMPACK_OUT)/%.pdf,$(notdir $(IMPACK_PACKS))) \
@@ -47,16 +61,19 @@ impack-pdfs: $(IMPACK_PDFS)
 
 $(IMPACK_DEPFILE): $(IMPACK_SOURCES) $(IMPACK_TOOL)
 	@mkdir -p $(IMPACK_OUT)
-	$(Q)$(IMPACK) deps --outdir $(IMPACK_OUT) $(IMPACK_SOURCES) > $@.tmp
+	$(if $(IMPACK_SOURCES),$(Q)$(IMPACK) deps --outdir $(IMPACK_OUT) $(IMPACK_SOURCES) > $@.tmp,@echo "impack.mk: no .xml files here to print" >&2; : > $@.tmp)
 	@mv $@.tmp $@
 
+impack-force:
+
+# A customisation layer (samples/custom/) is made for one kind of document.
 $(IMPACK_OUT)/%-closure.pdf: %.xml $(IMPACK_TOOL)
 	@mkdir -p $(IMPACK_OUT)
-	$(Q)$(IMPACK) build --doc closure $(IMPACK_FLAGS) -o $@ $<
+	$(Q)$(IMPACK) build --doc closure $(if $(IMPACK_CLOSURE_XSL),--xsl $(IMPACK_CLOSURE_XSL)) $(IMPACK_FLAGS) -o $@ $<
 
 $(IMPACK_OUT)/%.pdf: %.xml $(IMPACK_TOOL)
 	@mkdir -p $(IMPACK_OUT)
-	$(Q)$(IMPACK) build $(IMPACK_FLAGS) -o $@ $<
+	$(Q)$(IMPACK) build $(if $(filter $<,$(IMPACK_PORTFOLIOS)),$(if $(IMPACK_PORTFOLIO_XSL),--xsl $(IMPACK_PORTFOLIO_XSL)),$(if $(IMPACK_PACK_XSL),--xsl $(IMPACK_PACK_XSL))) $(IMPACK_FLAGS) -o $@ $<
 
 check: $(IMPACK_TOOL)
 	$(Q)$(IMPACK) check $(IMPACK_SOURCES)

@@ -11,7 +11,7 @@
 #include "xmlload.h"
 
 /* FO document (taken) → PDF at out. */
-static int S_render(xmlDocPtr doc, const char *name, const imp_layout_opts *lo,
+static int S_render(xmlDocPtr doc, const imp_layout_opts *lo,
                     const char *out, FILE *dump, imp_diags *d)
 {
     int rc = 2;
@@ -29,7 +29,6 @@ static int S_render(xmlDocPtr doc, const char *name, const imp_layout_opts *lo,
         goto done;
     rc = 0;
 done:
-    (void)name;
     imp_area_doc_free(ad);
     imp_fo_free(fd);
     return rc;
@@ -42,7 +41,7 @@ int imp_build_render(const char *in, const char *out, const imp_build_opts *o, i
     xmlDocPtr doc = imp_xml_load(in, NULL, d);
     if (doc) {
         imp_layout_opts lo = {o && o->resources ? o->resources : dir, in, NULL};
-        rc = S_render(doc, in, &lo, out, o ? o->dump : NULL, d);
+        rc = S_render(doc, &lo, out, o ? o->dump : NULL, d);
     }
     free(dir);
     return rc;
@@ -61,7 +60,7 @@ int imp_build_pdf(const char *in, const char *out, const imp_docs_opts *docs,
         imp_layout_opts lo = {o && o->resources ? o->resources : dir ? dir : "/nonexistent",
                               in ? in : "(blank pack)", logo};
         size_t first = d->n;
-        int r = S_render(fo, in, &lo, out, o ? o->dump : NULL, d);
+        int r = S_render(fo, &lo, out, o ? o->dump : NULL, d);
         /* the FO's line numbers are the stylesheet's, not the input's */
         for (size_t i = first; i < d->n; i++)
             d->v[i].line = d->v[i].col = 0;

@@ -45,8 +45,10 @@ int imp_docs_save(xmlDocPtr fo, FILE *out);
  * Print make rules for each input: a pack gives OUTDIR/NAME.pdf and
  * OUTDIR/NAME-closure.pdf, a portfolio OUTDIR/NAME.pdf depending on every
  * pack it counts (and an empty rule per pack, as gcc -MP does). Each file
- * is also added to IMPACK_PACKS or IMPACK_PORTFOLIOS. Files that are
- * neither are left out with a warning. Returns 0, or 2 when none could be read.
+ * is also added to IMPACK_PACKS or IMPACK_PORTFOLIOS, and all of them to
+ * IMPACK_DEP_SOURCES. A file that cannot be read gets a pack's rules (its
+ * build then says what is wrong); XML of another kind is left out with a
+ * warning. Returns 0.
  */
 int imp_docs_deps(char *const *in, int n, const char *outdir, FILE *out, imp_diags *d);
 

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <libxml/tree.h>
@@ -223,9 +225,22 @@ typedef struct {
 static int S_parse_print(const char *cmd, int argc, char **argv, S_print_args *a)
 {
     char msg[200];
+    static const char *const with_value[] = {"-o", "--output", "--param", "--doc", "--xsl",
+                                             "--resources", "--type", NULL};
     for (int i = 0; i < argc; i++) {
         const char *arg = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        for (int k = 0; with_value[k] && !val; k++)
+            if (!strcmp(arg, with_value[k])) {
+                snprintf(msg, sizeof msg, "%s: %s needs a value after it, e.g. %s", cmd, arg,
+                         !strcmp(arg, "--param")  ? "--param paper=Letter"
+                         : !strcmp(arg, "--doc")  ? "--doc closure"
+                         : !strcmp(arg, "--type") ? "--type 2"
+                         : !strcmp(arg, "--xsl")  ? "--xsl my-pack.xsl"
+                         : !strcmp(arg, "--resources") ? "--resources images"
+                                                  : "-o pack.pdf");
+                return S_fail(msg);
+            }
         if ((!strcmp(arg, "-o") || !strcmp(arg, "--output")) && val) {
             a->out = val;
             i++;
@@ -283,6 +298,18 @@ static int S_parse_print(const char *cmd, int argc, char **argv, S_print_args *a
     } else if (!a->in) {
         snprintf(msg, sizeof msg, "%s: name the pack or portfolio, e.g. `impack %s pack.xml`", cmd, cmd);
         return S_fail(msg);
+    }
+    if (a->out) {
+        /* never write over what the practitioner wrote */
+        struct stat si, so;
+        const char *dot = strrchr(a->out, '.');
+        if ((a->in && stat(a->in, &si) == 0 && stat(a->out, &so) == 0 && si.st_dev == so.st_dev &&
+             si.st_ino == so.st_ino) ||
+            (dot && (!strcasecmp(dot, ".xml") || !strcasecmp(dot, ".xsl")))) {
+            snprintf(msg, sizeof msg, "%s: -o %.80s would write over an XML file; name the output "
+                     "%s", cmd, a->out, strcmp(cmd, "fo") ? "NAME.pdf" : "NAME.fo");
+            return S_fail(msg);
+        }
     }
     a->docs.datadir = S_datadir();
     return a->docs.datadir ? 0 : EXIT_USAGE;

@@ -31,7 +31,4 @@ void imp_xform_free(imp_xform *x);
 xmlDocPtr imp_xform_apply(imp_xform *x, xmlDocPtr doc, const char *const *params,
                           const char *read_root, const char *file, imp_diags *d);
 
-/** Write a result document as the stylesheet's xsl:output says; 0 on success. */
-int imp_xform_save(imp_xform *x, xmlDocPtr res, FILE *out);
-
 #endif

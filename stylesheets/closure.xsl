@@ -33,16 +33,15 @@
       </xsl:with-param>
       <xsl:with-param name="body">
         <xsl:apply-templates select="." mode="closure"/>
-        <xsl:apply-templates select="." mode="closure-brief"/>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The project in brief, under the checklist. -->
-  <xsl:template match="m:microproject" mode="closure-brief">
-    <xsl:call-template name="section-heading">
-      <xsl:with-param name="title" select="'The Microproject'"/>
-    </xsl:call-template>
+  <!-- The project in brief, at the top of the checklist. -->
+  <xsl:template match="m:microproject" mode="closure-top">
+    <xsl:apply-templates select="." mode="alerts">
+      <xsl:with-param name="see" select="''"/>
+    </xsl:apply-templates>
     <xsl:call-template name="fields">
       <xsl:with-param name="rows">
         <xsl:call-template name="field">
@@ -85,6 +84,5 @@
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
-    <xsl:apply-templates select="." mode="alerts"/>
   </xsl:template>
 </xsl:stylesheet>

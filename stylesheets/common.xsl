@@ -115,17 +115,15 @@
         <xsl:copy-of select="$bookmarks"/>
       </fo:bookmark-tree>
       <fo:page-sequence master-reference="{$masters}">
-        <xsl:if test="$draft = '1' or $draft = 'yes'">
-          <fo:static-content flow-name="cover-before">
-            <xsl:call-template name="draft-mark"/>
-          </fo:static-content>
-        </xsl:if>
         <fo:static-content flow-name="xsl-region-before">
           <xsl:call-template name="running-header">
             <xsl:with-param name="text" select="$header"/>
           </xsl:call-template>
         </fo:static-content>
         <fo:static-content flow-name="xsl-region-after">
+          <!-- here, not in the header templates, so that a customisation
+               layer cannot lose it -->
+          <xsl:call-template name="draft-mark"/>
           <xsl:call-template name="running-footer"/>
         </fo:static-content>
         <fo:flow flow-name="xsl-region-body">
@@ -136,32 +134,26 @@
     </fo:root>
   </xsl:template>
 
+  <!-- On every page of a document made from input with errors (build - -draft). -->
   <xsl:template name="draft-mark">
     <xsl:if test="$draft = '1' or $draft = 'yes'">
-      <fo:block text-align="center" font-weight="bold" font-size="11pt" color="{$alert}"
-          border="1pt solid {$alert}" padding="1pt">DRAFT: this document did not pass
-        impack check and is not ready to use or submit</fo:block>
+      <fo:block text-align="center" font-weight="bold" font-size="8.5pt" color="{$alert}"
+          space-after="1pt">DRAFT: this document did not pass impack check and is not ready
+        to use or submit</fo:block>
     </xsl:if>
   </xsl:template>
 
   <xsl:template name="running-header">
     <xsl:param name="text"/>
-    <xsl:choose>
-      <xsl:when test="$draft = '1' or $draft = 'yes'">
-        <xsl:call-template name="draft-mark"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <fo:block font-size="8pt" color="{$muted}" text-align-last="justify"
-            border-bottom="0.5pt solid {$rule}" padding-bottom="2pt">
-          <xsl:copy-of select="$text"/>
-          <xsl:if test="normalize-space($organisation)">
-            <xsl:text> · </xsl:text><xsl:value-of select="$organisation"/>
-          </xsl:if>
-          <fo:leader leader-pattern="space"/>
-          <fo:inline font-weight="bold" color="{$alert}">Confidential</fo:inline>
-        </fo:block>
-      </xsl:otherwise>
-    </xsl:choose>
+    <fo:block font-size="8pt" color="{$muted}" text-align-last="justify"
+        border-bottom="0.5pt solid {$rule}" padding-bottom="2pt">
+      <xsl:copy-of select="$text"/>
+      <xsl:if test="normalize-space($organisation)">
+        <xsl:text> · </xsl:text><xsl:value-of select="$organisation"/>
+      </xsl:if>
+      <fo:leader leader-pattern="space"/>
+      <fo:inline font-weight="bold" color="{$alert}">Confidential</fo:inline>
+    </fo:block>
   </xsl:template>
 
   <xsl:template name="running-footer">
@@ -380,13 +372,15 @@
   <xsl:template name="field">
     <xsl:param name="label"/>
     <xsl:param name="value" select="''"/>
+    <!-- printed in a blank form too (what the form is for, not an answer) -->
+    <xsl:param name="keep" select="false()"/>
     <fo:table-row keep-together.within-page="always">
       <fo:table-cell padding="1.8mm" border-bottom="0.5pt solid {$rule}" background-color="{$tint}">
         <fo:block font-weight="bold" font-size="9pt"><xsl:value-of select="$label"/></fo:block>
       </fo:table-cell>
       <fo:table-cell padding="1.8mm" border-bottom="0.5pt solid {$rule}">
         <xsl:choose>
-          <xsl:when test="normalize-space($value) != '' and not($is-blank)">
+          <xsl:when test="normalize-space($value) != '' and ($keep or not($is-blank))">
             <fo:block><xsl:value-of select="normalize-space($value)"/></fo:block>
           </xsl:when>
           <!-- room to write by hand -->
@@ -453,7 +447,7 @@
     <xsl:param name="name" select="''"/>
     <xsl:param name="date" select="''"/>
     <xsl:param name="signed" select="''"/>
-    <fo:table table-layout="fixed" width="100%" space-before="10mm" keep-together.within-page="always">
+    <fo:table table-layout="fixed" width="100%" space-before="8mm" keep-together.within-page="always">
       <fo:table-column column-width="proportional-column-width(2)"/>
       <fo:table-column column-width="10mm"/>
       <fo:table-column column-width="proportional-column-width(1)"/>

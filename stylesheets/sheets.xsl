@@ -86,6 +86,7 @@
           </xsl:call-template>
           <xsl:call-template name="field">
             <xsl:with-param name="label" select="'Type and level'"/>
+            <xsl:with-param name="keep" select="true()"/>
             <xsl:with-param name="value">
               <xsl:text>Type </xsl:text><xsl:value-of select="m:type"/><xsl:text>: </xsl:text>
               <xsl:call-template name="type-name"><xsl:with-param name="type" select="m:type"/></xsl:call-template>
@@ -96,7 +97,10 @@
           </xsl:call-template>
           <xsl:call-template name="field">
             <xsl:with-param name="label" select="'Participant code'"/>
-            <xsl:with-param name="value" select="m:participant[1]/m:code"/>
+            <xsl:with-param name="value">
+              <xsl:value-of select="normalize-space(m:participant[1]/m:code)"/>
+              <xsl:apply-templates select="m:participant[1]/m:kind" mode="kind"/>
+            </xsl:with-param>
           </xsl:call-template>
           <xsl:call-template name="field">
             <xsl:with-param name="label" select="'Practitioner'"/>
@@ -144,11 +148,32 @@
       </xsl:call-template>
       <fo:block font-style="italic" text-align="center" color="{$muted}" space-before="6mm">“We cannot
         do everything, but we can each do something.” (The Candle Principle)</fo:block>
+      <xsl:apply-templates select="." mode="cover-extra"/>
     </fo:block>
+  </xsl:template>
+
+  <!-- Nothing by default: a customisation layer adds to the cover here. -->
+  <xsl:template match="*" mode="cover-extra"/>
+
+  <!-- Nothing in the pack (its cover says it all); the closure checklist
+     printed on its own puts the project in brief here. -->
+  <xsl:template match="*" mode="closure-top"/>
+
+  <!-- " (a parent)": who the participant is -->
+  <xsl:template match="m:kind" mode="kind">
+    <xsl:variable name="k" select="normalize-space(.)"/>
+    <xsl:choose>
+      <xsl:when test="$k = 'parent'"> (parent)</xsl:when>
+      <xsl:when test="$k = 'family'"> (family)</xsl:when>
+      <xsl:when test="$k = 'staff'"> (member of staff)</xsl:when>
+      <xsl:when test="$k = 'community-member'"> (community member)</xsl:when>
+      <xsl:when test="$k = 'other'"> (other)</xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A paused project, or an open safeguarding concern, is shown first. -->
   <xsl:template match="m:microproject" mode="alerts">
+    <xsl:param name="see" select="' (see Safety check prompts)'"/>
     <xsl:variable name="paused" select="normalize-space(m:status) = 'paused'"/>
     <xsl:variable name="open" select="m:safeguarding/m:concern[@status = 'open']"/>
     <xsl:if test="($paused or $open) and not($is-blank)">
@@ -174,7 +199,7 @@
               <xsl:when test="m:referral">
                 <xsl:text>; referred </xsl:text>
                 <xsl:call-template name="date"><xsl:with-param name="d" select="m:referral/@date"/></xsl:call-template>
-                <xsl:text> (see Safety check prompts).</xsl:text>
+                <xsl:value-of select="$see"/><xsl:text>.</xsl:text>
               </xsl:when>
               <xsl:otherwise>; no referral is recorded yet.</xsl:otherwise>
             </xsl:choose>
@@ -435,19 +460,19 @@
       </xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="choice">
-      <xsl:with-param name="label" select="'The participant understands the purpose.'"/>
+      <xsl:with-param name="label" select="'Ensure participants understand the purpose.'"/>
       <xsl:with-param name="value" select="$a/m:purpose-understood"/>
     </xsl:call-template>
     <xsl:call-template name="choice">
-      <xsl:with-param name="label" select="'It is clear that this is a learning process.'"/>
+      <xsl:with-param name="label" select="'Clarify that this is a learning process.'"/>
       <xsl:with-param name="value" select="$a/m:learning-process-clarified"/>
     </xsl:call-template>
     <xsl:call-template name="choice">
-      <xsl:with-param name="label" select="'Boundaries and expectations are agreed.'"/>
+      <xsl:with-param name="label" select="'Agree boundaries and expectations.'"/>
       <xsl:with-param name="value" select="$a/m:boundaries-agreed"/>
     </xsl:call-template>
     <xsl:call-template name="choice">
-      <xsl:with-param name="label" select="'Voluntary participation is confirmed (where applicable).'"/>
+      <xsl:with-param name="label" select="'Confirm voluntary participation where applicable.'"/>
       <xsl:with-param name="value" select="$a/m:voluntary"/>
       <xsl:with-param name="options" select="'yes:Yes|no:No|not-applicable:Not applicable|'"/>
     </xsl:call-template>
@@ -491,8 +516,8 @@
       </fo:block>
       <fo:table table-layout="fixed" width="100%" border-collapse="collapse" space-before="1.5mm">
         <fo:table-column column-width="9mm"/>
-        <fo:table-column column-width="34mm"/>
-        <fo:table-column column-width="24mm"/>
+        <fo:table-column column-width="33mm"/>
+        <fo:table-column column-width="28mm"/>
         <fo:table-column column-width="proportional-column-width(1)"/>
         <fo:table-header>
           <fo:table-row>
@@ -530,6 +555,23 @@
                   <xsl:call-template name="td"><xsl:with-param name="text" select="."/></xsl:call-template>
                 </fo:table-row>
               </xsl:for-each>
+              <!-- room for the sessions still to come -->
+              <xsl:if test="$ap/@status != 'complete' and $type &gt;= 3">
+                <xsl:call-template name="numbered-rows">
+                  <xsl:with-param name="from" select="count($ap/m:sessions/m:session) + 1"/>
+                  <xsl:with-param name="to">
+                    <!-- Type 3: up to 6; Type 4: the core sessions still to come
+                         and a row for a backup session -->
+                    <xsl:variable name="left" select="6 - count($ap/m:sessions/m:session[@kind = 'core'])"/>
+                    <xsl:choose>
+                      <xsl:when test="$type = 4">
+                        <xsl:value-of select="count($ap/m:sessions/m:session) + ($left &gt; 0) * $left + 1"/>
+                      </xsl:when>
+                      <xsl:otherwise>6</xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:with-param>
+                </xsl:call-template>
+              </xsl:if>
             </xsl:when>
             <xsl:otherwise>
               <xsl:call-template name="numbered-rows">
@@ -693,9 +735,9 @@
       <xsl:with-param name="lines" select="3"/>
     </xsl:call-template>
     <xsl:call-template name="choice">
-      <xsl:with-param name="label" select="'Is any safeguarding or clinical escalation required?'"/>
+      <xsl:with-param name="label" select="'Confirm no safeguarding or clinical escalation is required.'"/>
       <xsl:with-param name="value" select="$s/m:escalation-needed"/>
-      <xsl:with-param name="options" select="'yes:Yes (pause the project)|no:No|'"/>
+      <xsl:with-param name="options" select="'no:Confirmed|yes:Escalation needed: pause|'"/>
     </xsl:call-template>
     <xsl:call-template name="question">
       <xsl:with-param name="label" select="'Seek advice if uncertain: what advice was sought?'"/>
@@ -799,12 +841,12 @@
       <xsl:with-param name="intro" select="'Reflection is a core part of the practice model, not an optional add-on. Every Microproject must include:'"/>
     </xsl:call-template>
     <xsl:apply-templates select="$r" mode="reflection-questions">
-      <xsl:with-param name="lines" select="5"/>
+      <xsl:with-param name="lines" select="4"/>
     </xsl:apply-templates>
     <xsl:if test="not($r)">
       <!-- nothing answered yet: the questions with room to write -->
       <xsl:apply-templates select="." mode="reflection-questions">
-        <xsl:with-param name="lines" select="5"/>
+        <xsl:with-param name="lines" select="4"/>
       </xsl:apply-templates>
     </xsl:if>
   </xsl:template>
@@ -873,7 +915,7 @@
       <xsl:with-param name="lines" select="$lines"/>
     </xsl:call-template>
     <xsl:call-template name="question">
-      <xsl:with-param name="label" select="'Insights for future practice'"/>
+      <xsl:with-param name="label" select="'Insights, and implications for future practice'"/>
       <xsl:with-param name="answer" select="$lr/m:insights"/>
       <xsl:with-param name="lines" select="$lines"/>
     </xsl:call-template>
@@ -934,6 +976,7 @@
       </xsl:with-param>
       <xsl:with-param name="intro" select="'A Microproject is considered complete when all five of these hold. Microprojects may also be paused or paused and revisited if needed.'"/>
     </xsl:call-template>
+    <xsl:apply-templates select="." mode="closure-top"/>
     <xsl:call-template name="choice">
       <xsl:with-param name="label" select="'Planned focus has been explored.'"/>
       <xsl:with-param name="value" select="$c/m:focus-explored"/>
@@ -1099,7 +1142,7 @@
             <xsl:call-template name="empty-rows">
               <xsl:with-param name="n">
                 <xsl:choose>
-                  <xsl:when test="$enhanced">14</xsl:when>
+                  <xsl:when test="$enhanced">12</xsl:when>
                   <xsl:otherwise>10</xsl:otherwise>
                 </xsl:choose>
               </xsl:with-param>

@@ -257,6 +257,25 @@ if grep -q 'wrote out/portfolio.pdf' "$TMP/make2.out" && grep -q 'wrote out/clos
    ! grep -q 'reception.pdf' "$TMP/make2.out"; then ok
 else no "a changed pack does not rebuild just its PDFs and the portfolio"; cat "$TMP/make2.out"; fi
 if $M check > /dev/null 2>&1; then ok; else no "make check fails on the samples"; fi
+# a pack taken away: make carries on with the rest
+rm "$TMP/folder/planned-type2-early-help.xml"
+if $M > "$TMP/make3.out" 2>&1; then ok; else no "make fails after a pack was taken away"; cat "$TMP/make3.out"; fi
+# a file that is not well-formed: make says so and fails, every time
+printf '<microproject' > "$TMP/folder/broken.xml"
+for i in 1 2; do
+    if $M > "$TMP/make4.out" 2>&1; then no "make passes with a broken file (run $i)"
+    elif grep -q 'broken.xml:.*not well-formed' "$TMP/make4.out"; then ok
+    else no "make does not say what is wrong with a broken file"; cat "$TMP/make4.out"; fi
+done
+rm "$TMP/folder/broken.xml"
+# make clean all, then two jobs at once, build everything again
+$M clean all > /dev/null 2>&1
+n1=$(ls "$TMP/folder/out"/*.pdf 2> /dev/null | wc -l)
+$M clean > /dev/null 2>&1
+$M -j2 > /dev/null 2>&1
+n2=$(ls "$TMP/folder/out"/*.pdf 2> /dev/null | wc -l)
+if [ "$n1" = $((want - 2)) ] && [ "$n2" = $((want - 2)) ]; then ok
+else no "make clean all ($n1) or make -j2 ($n2) does not print all $((want - 2)) PDFs"; fi
 $M clean > /dev/null 2>&1
 if [ ! -e "$TMP/folder/out" ]; then ok; else no "make clean leaves out/"; fi
 "$IMPACK" deps portfolio.xml > "$TMP/deps"

@@ -37,11 +37,8 @@
     </fo:block>
   </xsl:template>
 
-  <!-- a note under the cover, then impack's own cover -->
-  <xsl:template match="m:microproject" mode="cover">
-    <xsl:param name="kind"/>
-    <xsl:param name="contents"/>
-    <xsl:apply-imports/>
+  <!-- a note at the foot of the cover (cover-extra is empty in impack's own) -->
+  <xsl:template match="m:microproject" mode="cover-extra">
     <fo:block space-before="4mm" font-size="9pt" text-align="center" color="{$accent}">Riverside
       keeps Microproject packs for one year after closure, then shreds them.</fo:block>
   </xsl:template>
