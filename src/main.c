@@ -40,7 +40,7 @@ static const char *S_usage =
     "                         (default OUT: FILE's name with .pdf, or -closure.pdf)\n"
     "  fo FILE [-o OUT.fo] [same options as build]\n"
     "                         write the XSL-FO that build lays out\n"
-    "  blank --type N -o OUT.pdf [--param NAME=VALUE]...\n"
+    "  blank --type N -o OUT.pdf [--param NAME=VALUE]... [--xsl MY.xsl]\n"
     "                         print a blank Type N pack, to fill in on paper\n"
     "  deps [--outdir DIR] FILE...\n"
     "                         print make rules: which PDFs each file makes and\n"
@@ -263,7 +263,7 @@ static int S_parse_print(const char *cmd, int argc, char **argv, S_print_args *a
             else
                 return S_fail("--doc is pack, closure or portfolio");
             i++;
-        } else if (!strcmp(arg, "--xsl") && val && strcmp(cmd, "blank")) {
+        } else if (!strcmp(arg, "--xsl") && val) {
             a->docs.xsl = val;
             i++;
         } else if (!strcmp(arg, "--draft") && strcmp(cmd, "blank")) {

@@ -82,9 +82,12 @@ static void S_report(const S_msgs *m, imp_severity sev, const char *file, const 
         }
         imp_diag_fold(l);
         /* libxslt's own function names add nothing for a reader */
-        if (!*l || (any && !strncmp(l, "xslt", 4)))
+        if (!*l || !strcmp(l, "error") || (any && !strncmp(l, "xslt", 4)))
             continue;
-        imp_diag_add(d, sev, *where ? where : file, line, 0, NULL, "%s%s", what, l);
+        /* a line in a stylesheet of the user's is theirs to mend; one in
+         * impack's own is not, so name the input instead */
+        int theirs = *where && strncmp(where, S_xsldir, strlen(S_xsldir)) != 0;
+        imp_diag_add(d, sev, theirs ? where : file, theirs ? line : 0, 0, NULL, "%s%s", what, l);
         any = 1;
     }
     if (!any && sev == IMP_SEV_ERROR)

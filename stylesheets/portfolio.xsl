@@ -364,10 +364,15 @@
       carried out by me, within non-clinical boundaries, following the host organisation's
       procedures; that each participant is identified by code only; and that the reflections
       and learning recorded here are my own.</fo:block>
+    <!-- the line is left for the signature by hand; the name is printed under it -->
     <xsl:call-template name="sign-line">
       <xsl:with-param name="label" select="'the practitioner'"/>
-      <xsl:with-param name="name" select="m:practitioner/m:name"/>
-      <xsl:with-param name="signed" select="m:declaration/m:signed"/>
+      <xsl:with-param name="name">
+        <xsl:choose>
+          <xsl:when test="normalize-space(m:declaration/m:signed)"><xsl:value-of select="m:declaration/m:signed"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="m:practitioner/m:name"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
       <xsl:with-param name="date" select="m:declaration/m:date"/>
     </xsl:call-template>
   </xsl:template>
