@@ -4,7 +4,7 @@
      the school's colour, its own running header, and a note on the cover.
      How to use it: see README.md beside this file.
 
-     Everything in stylesheets/common.xsl and sheets.xsl can be overridden
+     Everything in stylesheets/common.xsl and sheet-*.xsl can be overridden
      like this: a top-level variable or parameter, a named template, or a
      sheet's mode (planning, focus, safety, reflection, learning, closure,
      tracker). The same works with impack:closure.xsl and
