@@ -1,14 +1,34 @@
 /* area.c: making and freeing the area tree, and the image references it holds. */
 #include "area.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 
 #include <cairo.h>
 #include <glib-object.h>
 
+/* The bytes an area of a kind needs: the common part and its own fields. */
+static size_t S_size(imp_area_kind kind)
+{
+    switch (kind) {
+    case IMP_AREA_LINE:
+        return offsetof(imp_area, baseline) + sizeof(double);
+    case IMP_AREA_RULE:
+        return offsetof(imp_area, color) + sizeof(imp_color);
+    case IMP_AREA_IMAGE:
+        return offsetof(imp_area, image) + sizeof(imp_image *);
+    case IMP_AREA_LINK:
+        return offsetof(imp_area, dest) + sizeof(char *);
+    case IMP_AREA_DEST:
+        return offsetof(imp_area, name) + sizeof(char *);
+    default: /* BOX, PAGE */
+        return sizeof(imp_area);
+    }
+}
+
 imp_area *imp_area_new(imp_area_kind kind, imp_area *parent)
 {
-    imp_area *a = calloc(1, sizeof *a);
+    imp_area *a = calloc(1, S_size(kind));
     if (!a)
         return NULL;
     a->kind = kind;
@@ -29,15 +49,27 @@ static void S_free_areas(imp_area *a)
     while (a) {
         imp_area *next = a->next;
         S_free_areas(a->first);
-        if (a->line)
-            pango_layout_line_unref(a->line);
-        if (a->layout)
-            g_object_unref(a->layout);
-        if (a->image)
-            imp_image_unref(a->image);
-        free(a->uri);
-        free(a->dest);
-        free(a->name);
+        switch (a->kind) {
+        case IMP_AREA_LINE:
+            if (a->line)
+                pango_layout_line_unref(a->line);
+            if (a->layout)
+                g_object_unref(a->layout);
+            break;
+        case IMP_AREA_IMAGE:
+            if (a->image)
+                imp_image_unref(a->image);
+            break;
+        case IMP_AREA_LINK:
+            free(a->uri);
+            free(a->dest);
+            break;
+        case IMP_AREA_DEST:
+            free(a->name);
+            break;
+        default:
+            break;
+        }
         free(a);
         a = next;
     }

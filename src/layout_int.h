@@ -127,6 +127,13 @@ double imp_layout_border_width(const imp_border *b);
 void imp_layout_item_flow(imp_item *it, const imp_props *p);
 /** Prepare the block-level children of fo into parent (x, w = content box). */
 void imp_layout_blocks(imp_lctx *L, const imp_fo *fo, double x, double w, imp_item *parent);
+/** The same, one step at a time, so that a long flow need not be prepared
+ * whole before it is placed: prepares what starts at fo's child c (a
+ * block-level child, or a run of inline content) into parent and returns
+ * the child after it, NULL at the end. Starting at fo->first and stepping
+ * until NULL gives what imp_layout_blocks gives. */
+const imp_fo *imp_layout_blocks_step(imp_lctx *L, const imp_fo *fo, const imp_fo *c, double x,
+                                     double w, imp_item *parent);
 /** Measured border-box height of an item laid out whole. */
 double imp_layout_height(const imp_item *it);
 

@@ -28,7 +28,7 @@ static imp_area *S_box_area(imp_pager *P, const imp_item *it, imp_area *parent, 
         a->border[IMP_BEFORE].width = 0;
     a->struct_type = it->struct_type;
     a->struct_id = it->struct_id;
-    a->lang = it->fo ? it->fo->p.lang : NULL;
+    a->lang = it->fo ? it->fo->p->lang : NULL;
     (void)P;
     return a;
 }
@@ -60,7 +60,7 @@ static void S_break(imp_pager *P)
         imp_area *parent = i ? P->stack[i - 1].box : P->flow;
         P->stack[i].box = S_box_area(P, it, parent, y, 0);
         if (it->pad[IMP_BEFORE] > 0 && P->stack[i].box && it->fo &&
-            it->fo->p.padding_retain[IMP_BEFORE])
+            it->fo->p->padding_retain[IMP_BEFORE])
             y += it->pad[IMP_BEFORE];
     }
     P->y = y;
@@ -111,7 +111,7 @@ static void S_line_extras(imp_pager *P, const imp_item *it, imp_area *parent, do
             x->image->refs++;
             a->struct_type = "Figure";
             a->struct_id = ++P->L->next_struct_id;
-            a->alt = x->fo ? x->fo->p.alt_text : NULL;
+            a->alt = x->fo ? x->fo->p->alt_text : NULL;
             break;
         case IMP_EX_LINK:
             a = imp_area_new(IMP_AREA_LINK, parent);
@@ -281,28 +281,34 @@ static double S_first_piece(const imp_item *it)
     return above + imp_layout_height(it);
 }
 
+/* Place one of a run of siblings; *pending carries the space-after of the
+ * one before. Looks ahead at c->next only (keeps). */
+static void S_child(imp_pager *P, const imp_item *c, double *pending)
+{
+    if (P->break_pending && !P->whole) {
+        P->break_pending = 0;
+        if (!P->at_top)
+            S_break(P);
+    }
+    /* keep-with-next / keep-with-previous: this item and the first piece of
+     * the next go on one page when they can */
+    const imp_item *n = c->next;
+    if (!P->whole && !P->at_top && n && (c->keep_with_next || n->keep_with_previous)) {
+        double h = imp_layout_height(c) + fmax(c->space_after, n->space_before) + S_first_piece(n);
+        if (h > S_room(P) && h <= S_page_room(P))
+            S_break(P);
+    }
+    P->pending_space = fmax(*pending, P->pending_space);
+    S_place(P, c);
+    *pending = c->kind == IMP_IT_LINE ? 0 : c->space_after;
+    P->pending_space = 0;
+}
+
 static void S_children(imp_pager *P, const imp_item *first)
 {
     double pending = 0;
-    for (const imp_item *c = first; c; c = c->next) {
-        if (P->break_pending && !P->whole) {
-            P->break_pending = 0;
-            if (!P->at_top)
-                S_break(P);
-        }
-        /* keep-with-next / keep-with-previous: this item and the first piece of
-         * the next go on one page when they can */
-        const imp_item *n = c->next;
-        if (!P->whole && !P->at_top && n && (c->keep_with_next || n->keep_with_previous)) {
-            double h = imp_layout_height(c) + fmax(c->space_after, n->space_before) + S_first_piece(n);
-            if (h > S_room(P) && h <= S_page_room(P))
-                S_break(P);
-        }
-        P->pending_space = fmax(pending, P->pending_space);
-        S_place(P, c);
-        pending = c->kind == IMP_IT_LINE ? 0 : c->space_after;
-        P->pending_space = 0;
-    }
+    for (const imp_item *c = first; c; c = c->next)
+        S_child(P, c, &pending);
     P->pending_space = pending;
 }
 
@@ -436,8 +442,8 @@ static void S_row(imp_pager *P, const imp_item *row, imp_area *parent)
         if (!cell)
             continue;
         cell->h = c->height - (c->height > row->height - sep ? 0 : 0);
-        if (cell->h > row->height - sep || c->fo->p.number_rows_spanned <= 1)
-            cell->h = c->fo->p.number_rows_spanned > 1 ? c->height : row->height - sep;
+        if (cell->h > row->height - sep || c->fo->p->number_rows_spanned <= 1)
+            cell->h = c->fo->p->number_rows_spanned > 1 ? c->height : row->height - sep;
         double content = imp_layout_height(c) - c->pad[IMP_BEFORE] - c->pad[IMP_AFTER] -
                          c->bw[IMP_BEFORE] - c->bw[IMP_AFTER];
         double room = cell->h - c->pad[IMP_BEFORE] - c->pad[IMP_AFTER] - c->bw[IMP_BEFORE] -
@@ -631,11 +637,46 @@ static void S_place(imp_pager *P, const imp_item *it)
     }
 }
 
-void imp_pager_flow(imp_pager *P, const imp_item *root)
+static void S_free_items(imp_item *it)
 {
+    while (it) {
+        imp_item *next = it->next;
+        imp_layout_item_free(it);
+        it = next;
+    }
+}
+
+/* The flow is prepared as it is placed, an item ahead (for keeps), and
+ * each item is freed once placed: the prepared flow is never held whole.
+ * An item stays until the footnotes its lines cite are placed (P->notes
+ * points into it). */
+void imp_pager_flow(imp_pager *P, imp_pager_more more, void *ctx)
+{
+    imp_item queue, *done = NULL;
+    memset(&queue, 0, sizeof queue);
+    int open = 1;
+    double pending = 0;
     P->body_bottom = P->bottom;
-    S_children(P, root->first);
+    for (;;) {
+        while (open && (!queue.first || !queue.first->next))
+            open = more(ctx, &queue);
+        imp_item *c = queue.first;
+        if (!c)
+            break;
+        S_child(P, c, &pending);
+        queue.first = c->next;
+        if (!queue.first)
+            queue.last = NULL;
+        c->next = done;
+        done = c;
+        if (P->nnotes == 0) {
+            S_free_items(done);
+            done = NULL;
+        }
+    }
+    P->pending_space = pending;
     imp_pager_footnotes(P);
+    S_free_items(done);
 }
 
 void imp_place_children_whole(imp_lctx *L, const imp_item *first, imp_area *parent, double y)

@@ -36,8 +36,11 @@ struct imp_pager {
 void imp_pager_new_page(imp_pager *P);
 /** Place the footnotes queued for the current page at its foot. */
 void imp_pager_footnotes(imp_pager *P);
-/** Place a prepared flow on pages. */
-void imp_pager_flow(imp_pager *P, const imp_item *root);
+/** Prepares the next top-level items of a flow into queue (appending);
+ * returns 0 when the flow has nothing more. */
+typedef int (*imp_pager_more)(void *ctx, imp_item *queue);
+/** Place a flow on pages, preparing it as it goes with more(ctx, ...). */
+void imp_pager_flow(imp_pager *P, imp_pager_more more, void *ctx);
 /** Place items whole (no page breaks) under parent from y. */
 void imp_place_children_whole(imp_lctx *L, const imp_item *first, imp_area *parent, double y);
 /** Record the markers of a block that starts on the current page (layout.c). */
