@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cairo.h>
 #include <glib-object.h>
@@ -51,6 +52,7 @@ static void S_free_areas(imp_area *a)
         S_free_areas(a->first);
         switch (a->kind) {
         case IMP_AREA_LINE:
+            imp_glyphs_free(a->glyphs);
             if (a->line)
                 pango_layout_line_unref(a->line);
             if (a->layout)
@@ -73,6 +75,49 @@ static void S_free_areas(imp_area *a)
         free(a);
         a = next;
     }
+}
+
+const char *imp_area_line_text(const imp_area *a, size_t *len)
+{
+    *len = 0;
+    if (a->kind != IMP_AREA_LINE)
+        return NULL;
+    if (a->glyphs)
+        return imp_glyphs_text(a->glyphs, len);
+    PangoLayout *lay = a->line && a->line->layout ? a->line->layout : a->layout;
+    const char *text = lay ? pango_layout_get_text(lay) : NULL;
+    if (!text || a->line->start_index < 0 || a->line->length < 0 ||
+        (size_t)a->line->start_index + (size_t)a->line->length > strlen(text))
+        return NULL;
+    *len = (size_t)a->line->length;
+    return text + a->line->start_index;
+}
+
+int imp_area_line_hyphenated(const imp_area *a)
+{
+    if (a->kind != IMP_AREA_LINE)
+        return 0;
+    if (a->glyphs)
+        return imp_glyphs_hyphenated(a->glyphs);
+    for (GSList *r = a->line ? a->line->runs : NULL; r; r = r->next) {
+        const PangoGlyphItem *run = r->data;
+        if (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_NEED_HYPHEN)
+            return 1;
+    }
+    return 0;
+}
+
+double imp_area_line_width(const imp_area *a)
+{
+    if (a->kind != IMP_AREA_LINE)
+        return 0;
+    if (a->glyphs)
+        return imp_glyphs_width(a->glyphs);
+    if (!a->line)
+        return 0;
+    PangoRectangle r;
+    pango_layout_line_get_extents(a->line, NULL, &r);
+    return r.width / (double)PANGO_SCALE;
 }
 
 static void S_free_outline(imp_outline *o)

@@ -5,6 +5,7 @@
 #include <pango/pango.h>
 
 #include "fo.h"
+#include "glyphs.h"
 
 /*
  * Coordinates are points, origin at the page's top-left corner, y growing
@@ -53,8 +54,10 @@ struct imp_area {
             int clip;               /**< clip children to the padding rectangle */
             double clip_x, clip_y, clip_w, clip_h;
         };
-        struct { /* LINE: drawn with pango_cairo_show_layout_line(cr, line) at (x, baseline) */
-            PangoLayoutLine *line;  /**< owned reference (pango_layout_line_ref) */
+        struct { /* LINE: drawn at (x, baseline), from glyphs when set, else with
+                  * pango_cairo_show_layout_line(cr, line) */
+            imp_glyphs *glyphs;     /**< owned; the line without its layout (glyphs.h) */
+            PangoLayoutLine *line;  /**< owned reference (pango_layout_line_ref), or NULL */
             PangoLayout *layout;    /**< owned reference (g_object_ref) to the line's layout: a
                                          line does not keep its layout alive on its own */
             double baseline;
@@ -95,6 +98,13 @@ typedef struct {
 /** New area of a kind, appended to parent (NULL: unattached). Zeroed, and
  * only as large as the kind needs (see the union in imp_area). */
 imp_area *imp_area_new(imp_area_kind kind, imp_area *parent);
+
+/** A LINE's characters (not NUL-terminated, *len bytes), or NULL. */
+const char *imp_area_line_text(const imp_area *a, size_t *len);
+/** 1 when Pango hyphenated a LINE at its end. */
+int imp_area_line_hyphenated(const imp_area *a);
+/** A LINE's glyph width (its logical extent), in points. */
+double imp_area_line_width(const imp_area *a);
 
 /** Free a document's pages, outline and strings. */
 void imp_area_doc_free(imp_area_doc *ad);

@@ -235,8 +235,12 @@ static void S_line(imp_pager *P, const imp_item *it)
     a->w = it->w - (it->lx - it->x);
     a->h = it->height;
     a->baseline = P->y + it->ascent;
-    a->line = pango_layout_line_ref(it->line);
-    a->layout = g_object_ref(it->layout);
+    /* a plain line keeps only its glyphs: the layout goes with the item */
+    a->glyphs = imp_glyphs_new(it->line);
+    if (!a->glyphs) {
+        a->line = pango_layout_line_ref(it->line);
+        a->layout = g_object_ref(it->layout);
+    }
     S_line_extras(P, it, S_parent(P), P->y);
     P->y += it->height;
     P->at_top = 0;

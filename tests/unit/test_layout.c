@@ -81,10 +81,11 @@ static int S_teardown(void **state)
 
 static char *S_text_of(const imp_area *a)
 {
-    const char *t = a->layout ? pango_layout_get_text(a->layout) : NULL;
-    if (!t || !a->line || a->line->start_index < 0 || a->line->length < 0)
+    size_t len;
+    const char *t = imp_area_line_text(a, &len);
+    if (!t)
         return g_strdup("");
-    char *s = g_strndup(t + a->line->start_index, (gsize)a->line->length);
+    char *s = g_strndup(t, len);
     size_t n = strlen(s);
     if (n >= 3 && !strcmp(s + n - 3, "\xe2\x80\xa8")) /* U+2028: a preserved line feed */
         s[n - 3] = '\0';
@@ -250,9 +251,7 @@ static int S_inside(const imp_area *a, const imp_area *box)
 /* The width of a line's glyphs (its logical extent), in points. */
 static double S_line_width(const imp_area *a)
 {
-    PangoRectangle r;
-    pango_layout_line_get_extents(a->line, NULL, &r);
-    return r.width / (double)PANGO_SCALE;
+    return imp_area_line_width(a);
 }
 
 /* The width of text set on one line in DejaVu Sans at size points, measured
