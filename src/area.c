@@ -27,9 +27,9 @@ static size_t S_size(imp_area_kind kind)
     }
 }
 
-imp_area *imp_area_new(imp_area_kind kind, imp_area *parent)
+static imp_area *S_new(imp_area_kind kind, imp_area *parent, size_t size)
 {
-    imp_area *a = calloc(1, S_size(kind));
+    imp_area *a = calloc(1, size);
     if (!a)
         return NULL;
     a->kind = kind;
@@ -41,6 +41,32 @@ imp_area *imp_area_new(imp_area_kind kind, imp_area *parent)
             parent->first = a;
         parent->last = a;
     }
+    return a;
+}
+
+imp_area *imp_area_new(imp_area_kind kind, imp_area *parent)
+{
+    return S_new(kind, parent, S_size(kind));
+}
+
+imp_area *imp_area_new_box(imp_area *parent, const imp_color *bg, const imp_border border[4])
+{
+    int paint = bg && bg->a > 0;
+    for (int s = 0; s < 4 && border && !paint; s++)
+        paint = border[s].width > 0 && border[s].style != IMP_BS_NONE &&
+                border[s].style != IMP_BS_HIDDEN;
+    imp_area *a = S_new(IMP_AREA_BOX, parent,
+                        paint ? sizeof(imp_area) : offsetof(imp_area, clip_h) + sizeof(double));
+    if (!a)
+        return NULL;
+    if (!paint) {
+        a->unpainted = 1;
+        return a;
+    }
+    if (bg)
+        a->background = *bg;
+    for (int s = 0; s < 4 && border; s++)
+        a->border[s] = border[s];
     return a;
 }
 

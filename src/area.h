@@ -43,16 +43,19 @@ struct imp_area {
                                   "TD", "Figure", "Link", "Artifact" (running heads) */
     const char *alt;        /**< alternative text (Figure), borrowed from the FO props */
     const char *lang;       /**< language of this element when it differs, borrowed */
+    int unpainted;          /**< a BOX made by imp_area_new_box(parent, 0): it has no
+                                 background and borders (they are not even allocated) */
 
     /* What one kind carries. imp_area_new allocates an area only as large as
      * its kind needs (a long document has tens of thousands of areas), so
      * read and write only the fields of the area's own kind. */
     union {
         struct { /* BOX and PAGE */
-            imp_color background;   /**< a == 0: none */
-            imp_border border[4];   /**< drawn on the rectangle's edges (before, after, start, end) */
             int clip;               /**< clip children to the padding rectangle */
             double clip_x, clip_y, clip_w, clip_h;
+            imp_color background;   /**< a == 0: none (not there when unpainted) */
+            imp_border border[4];   /**< drawn on the rectangle's edges (before, after, start,
+                                         end; not there when unpainted) */
         };
         struct { /* LINE: drawn at (x, baseline), from glyphs when set, else with
                   * pango_cairo_show_layout_line(cr, line) */
@@ -98,6 +101,11 @@ typedef struct {
 /** New area of a kind, appended to parent (NULL: unattached). Zeroed, and
  * only as large as the kind needs (see the union in imp_area). */
 imp_area *imp_area_new(imp_area_kind kind, imp_area *parent);
+
+/** A new BOX under parent with this background and these borders (both may
+ * be NULL). When they draw nothing, the box is made without them (most boxes:
+ * a third of the size) and unpainted is set. */
+imp_area *imp_area_new_box(imp_area *parent, const imp_color *bg, const imp_border border[4]);
 
 /** A LINE's characters (not NUL-terminated, *len bytes), or NULL. */
 const char *imp_area_line_text(const imp_area *a, size_t *len);

@@ -348,19 +348,15 @@ static const imp_fo *S_pick(S_seq *S, int last, int blank, int advance)
 static imp_area *S_region_box(imp_area *page, double x, double y, double w, double h,
                               const imp_fo *r)
 {
-    imp_area *a = imp_area_new(IMP_AREA_BOX, page);
+    imp_area *a = imp_area_new_box(page, r ? &r->p->background_color : NULL,
+                                   r ? r->p->border : NULL);
     if (!a)
         return NULL;
     a->x = x;
     a->y = y;
     a->w = w;
     a->h = h;
-    if (r) {
-        a->fo = r;
-        a->background = r->p->background_color;
-        for (int s = 0; s < 4; s++)
-            a->border[s] = r->p->border[s];
-    }
+    a->fo = r;
     return a;
 }
 

@@ -14,17 +14,14 @@ static imp_area *S_parent(imp_pager *P)
 static imp_area *S_box_area(imp_pager *P, const imp_item *it, imp_area *parent, double y,
                             int first_fragment)
 {
-    imp_area *a = imp_area_new(IMP_AREA_BOX, parent);
+    imp_area *a = imp_area_new_box(parent, &it->background, it->border);
     if (!a)
         return NULL;
     a->fo = it->fo;
     a->x = it->x;
     a->y = y;
     a->w = it->w;
-    a->background = it->background;
-    for (int s = 0; s < 4; s++)
-        a->border[s] = it->border[s];
-    if (!first_fragment && !it->border[IMP_BEFORE].retain)
+    if (!a->unpainted && !first_fragment && !it->border[IMP_BEFORE].retain)
         a->border[IMP_BEFORE].width = 0;
     a->struct_type = it->struct_type;
     a->struct_id = it->struct_id;
@@ -45,7 +42,7 @@ static void S_break(imp_pager *P)
         const imp_item *it = P->stack[i].it;
         if (b) {
             b->h = P->y - b->y;
-            if (!it->border[IMP_AFTER].retain)
+            if (!b->unpainted && !it->border[IMP_AFTER].retain)
                 b->border[IMP_AFTER].width = 0;
         }
         if (it->id)
@@ -178,7 +175,7 @@ void imp_pager_footnotes(imp_pager *P)
     }
     y += S_NOTE_SEP;
     for (int i = 0; i < P->nnotes; i++) {
-        imp_area *box = imp_area_new(IMP_AREA_BOX, P->flow);
+        imp_area *box = imp_area_new_box(P->flow, NULL, NULL);
         if (!box)
             break;
         box->x = P->L->flow_x;
@@ -431,7 +428,7 @@ static void S_block(imp_pager *P, const imp_item *it)
 static void S_row(imp_pager *P, const imp_item *row, imp_area *parent)
 {
     double sep = row->pad[IMP_BEFORE];
-    imp_area *tr = imp_area_new(IMP_AREA_BOX, parent);
+    imp_area *tr = imp_area_new_box(parent, NULL, NULL);
     if (!tr)
         return;
     tr->fo = row->fo;
@@ -477,7 +474,7 @@ static double S_rows_height(const imp_item *r)
 static imp_area *S_group(imp_pager *P, imp_area *parent, const imp_item *table, const char *type,
                          int id)
 {
-    imp_area *g = imp_area_new(IMP_AREA_BOX, parent);
+    imp_area *g = imp_area_new_box(parent, NULL, NULL);
     if (!g)
         return NULL;
     g->fo = table->fo;

@@ -398,6 +398,8 @@ static void S_border_side(cairo_t *cr, const imp_area *a, const double bw[4], in
 
 static int S_box_has_paint(const imp_area *a)
 {
+    if (a->unpainted)
+        return 0;
     if (a->background.a > 0 && a->w > 0 && a->h > 0)
         return 1;
     for (int i = 0; i < 4; i++)
