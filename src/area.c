@@ -146,6 +146,16 @@ double imp_area_line_width(const imp_area *a)
     return r.width / (double)PANGO_SCALE;
 }
 
+void imp_area_free(imp_area *a)
+{
+    if (!a)
+        return;
+    S_free_areas(a->first);
+    a->first = NULL;
+    a->next = NULL; /* only a itself */
+    S_free_areas(a);
+}
+
 static void S_free_outline(imp_outline *o)
 {
     while (o) {

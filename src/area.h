@@ -114,6 +114,9 @@ int imp_area_line_hyphenated(const imp_area *a);
 /** A LINE's glyph width (its logical extent), in points. */
 double imp_area_line_width(const imp_area *a);
 
+/** Free an area that is attached to nothing, with everything under it. */
+void imp_area_free(imp_area *a);
+
 /** Free a document's pages, outline and strings. */
 void imp_area_doc_free(imp_area_doc *ad);
 

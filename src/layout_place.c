@@ -11,8 +11,7 @@ static imp_area *S_parent(imp_pager *P)
     return P->depth ? P->stack[P->depth - 1].box : P->flow;
 }
 
-static imp_area *S_box_area(imp_pager *P, const imp_item *it, imp_area *parent, double y,
-                            int first_fragment)
+imp_area *imp_pager_box_area(const imp_item *it, imp_area *parent, double y, int first_fragment)
 {
     imp_area *a = imp_area_new_box(parent, &it->background, it->border);
     if (!a)
@@ -26,7 +25,6 @@ static imp_area *S_box_area(imp_pager *P, const imp_item *it, imp_area *parent, 
     a->struct_type = it->struct_type;
     a->struct_id = it->struct_id;
     a->lang = it->fo ? it->fo->p->lang : NULL;
-    (void)P;
     return a;
 }
 
@@ -55,13 +53,30 @@ static void S_break(imp_pager *P)
     for (int i = 0; i < P->depth; i++) {
         const imp_item *it = P->stack[i].it;
         imp_area *parent = i ? P->stack[i - 1].box : P->flow;
-        P->stack[i].box = S_box_area(P, it, parent, y, 0);
+        P->stack[i].box = imp_pager_box_area(it, parent, y, 0);
         if (it->pad[IMP_BEFORE] > 0 && P->stack[i].box && it->fo &&
             it->fo->p->padding_retain[IMP_BEFORE])
             y += it->pad[IMP_BEFORE];
     }
     P->y = y;
     P->at_top = 1;
+}
+
+/* Remember a piece just placed, for a row that may break between lines. */
+static void S_piece(imp_pager *P, double top, double bottom, int breakable)
+{
+    imp_pieces *v = P->pieces;
+    if (!v)
+        return;
+    if (v->n == v->cap) {
+        int cap = v->cap ? v->cap * 2 : 16;
+        imp_piece *nv = realloc(v->v, (size_t)cap * sizeof *nv);
+        if (!nv)
+            return;
+        v->v = nv;
+        v->cap = cap;
+    }
+    v->v[v->n++] = (imp_piece){top, bottom, breakable};
 }
 
 static double S_room(const imp_pager *P)
@@ -231,6 +246,11 @@ static void S_line(imp_pager *P, const imp_item *it)
     a->y = P->y;
     a->w = it->w - (it->lx - it->x);
     a->h = it->height;
+    /* a page may break before a line when the paragraph's orphans and
+     * widows are left enough lines either side */
+    S_piece(P, P->y, P->y + it->height,
+            it->para_index == 0 ||
+                (it->para_index >= it->orphans && it->para_lines - it->para_index >= it->widows));
     a->baseline = P->y + it->ascent;
     /* a plain line keeps only its glyphs: the layout goes with the item */
     a->glyphs = imp_glyphs_new(it->line);
@@ -357,7 +377,7 @@ static void S_block(imp_pager *P, const imp_item *it)
     }
     if (it->id && !P->whole)
         imp_layout_found_id(P->L, it->id, P->number, P->page_index);
-    imp_area *box = S_box_area(P, it, S_parent(P), P->y, 1);
+    imp_area *box = imp_pager_box_area(it, S_parent(P), P->y, 1);
     if (it->id && box) {
         imp_area *dest = imp_area_new(IMP_AREA_DEST, box);
         if (dest) {
@@ -392,6 +412,7 @@ static void S_block(imp_pager *P, const imp_item *it)
                                                   : 0;
             imp_place_children_whole(P->L, it->first, box, inner_y + (off > 0 ? off : 0));
         }
+        S_piece(P, P->y, P->y + h, 1);
         P->y += h;
         P->at_top = 0;
         P->page_used = 1;
@@ -439,7 +460,7 @@ static void S_row(imp_pager *P, const imp_item *row, imp_area *parent)
     tr->struct_type = "TR";
     tr->struct_id = row->struct_id;
     for (const imp_item *c = row->first; c; c = c->next) {
-        imp_area *cell = S_box_area(P, c, tr, P->y + sep, 1);
+        imp_area *cell = imp_pager_box_area(c, tr, P->y + sep, 1);
         if (!cell)
             continue;
         cell->h = c->height - (c->height > row->height - sep ? 0 : 0);
@@ -458,6 +479,7 @@ static void S_row(imp_pager *P, const imp_item *row, imp_area *parent)
                                  P->y + sep + c->bw[IMP_BEFORE] + c->pad[IMP_BEFORE] +
                                      (off > 0 ? off : 0));
     }
+    S_piece(P, P->y, P->y + row->height, 1);
     P->y += row->height;
     P->at_top = 0;
     P->page_used = 1;
@@ -501,8 +523,10 @@ static void S_table(imp_pager *P, const imp_item *t)
         imp_layout_found_id(P->L, t->id, P->number, P->page_index);
     int thead = ++P->L->next_struct_id, tbody = ++P->L->next_struct_id,
         tfoot = ++P->L->next_struct_id;
+    imp_rowsplit *split = NULL; /* the row being broken over pages, if any */
+    const imp_item *split_row = NULL;
     for (;;) {
-        imp_area *box = S_box_area(P, t, S_parent(P), P->y, 1);
+        imp_area *box = imp_pager_box_area(t, S_parent(P), P->y, 1);
         if (!box)
             return;
         if (t->id) {
@@ -522,10 +546,27 @@ static void S_table(imp_pager *P, const imp_item *t)
                 g->h = P->y - g->y;
         }
         imp_area *body = S_group(P, box, t, "TBody", tbody);
+        imp_area *rows = body ? body : box;
         const imp_item *r = P->table_resume ? P->table_resume : t->first;
         P->table_resume = NULL;
         int placed = 0;
         for (; r; r = r->next) {
+            if (split && split_row == r) {
+                /* a row broken on the page before goes on: at a page top,
+                 * something of it is always placed */
+                int done = imp_rowsplit_part(split, P, rows, P->bottom - fh, 1);
+                placed++;
+                if (!done)
+                    break;
+                imp_rowsplit_free(split);
+                split = NULL;
+                P->row_break_after = r->break_after != IMP_BREAK_AUTO;
+                continue;
+            }
+            if (!P->whole && placed && r->break_before != IMP_BREAK_AUTO)
+                break; /* a row that starts a new page */
+            if (!P->whole && placed && r != t->first && P->row_break_after)
+                break;
             /* rows kept together (keep-with-next, spanning cells) move as one */
             double need = r->height;
             for (const imp_item *k = r; k->next && (k->keep_with_next || k->next->keep_with_previous);
@@ -533,17 +574,44 @@ static void S_table(imp_pager *P, const imp_item *t)
                 need += k->next->height;
             if (need > S_page_room(P) - hh - fh)
                 need = r->height;
-            if (!P->whole && placed && P->y + need + fh > P->bottom)
-                break;
-            if (!P->whole && placed && r->break_before != IMP_BREAK_AUTO)
-                break; /* a row that starts a new page */
-            if (!P->whole && placed && r != t->first && P->row_break_after)
-                break;
-            if (!P->whole && r->height + hh + fh > S_page_room(P))
+            int keep = r->keep_together != 0, can_split = imp_rowsplit_possible(r);
+            int too_tall = r->height + hh + fh > S_page_room(P);
+            if (!P->whole && placed && P->y + need + fh > P->bottom &&
+                (need > r->height || keep || !can_split))
+                break; /* moves whole to the next page */
+            if (!P->whole && P->y + r->height + fh > P->bottom && can_split && (!keep || too_tall)) {
+                /* the row breaks between the lines of its cells (XSL: a row
+                 * may break unless keep-together says otherwise) */
+                if (keep)
+                    imp_layout_warn_once(P->L, 33, r->fo ? r->fo->line : 0,
+                                         "a table row with keep-together is taller than the page "
+                                         "body; it is broken between lines anyway");
+                split = imp_rowsplit_new(P->L, r);
+                int done = split ? imp_rowsplit_part(split, P, rows, P->bottom - fh, !placed) : -1;
+                if (done < 0 && placed) {
+                    imp_rowsplit_free(split); /* nothing of it fits here: it moves on */
+                    split = NULL;
+                    break;
+                }
+                if (done >= 0) {
+                    placed++;
+                    if (!done) {
+                        split_row = r;
+                        break;
+                    }
+                    imp_rowsplit_free(split);
+                    split = NULL;
+                    P->row_break_after = r->break_after != IMP_BREAK_AUTO;
+                    continue;
+                }
+                imp_rowsplit_free(split);
+                split = NULL;
+            }
+            if (!P->whole && too_tall)
                 imp_layout_warn_once(P->L, 32, r->fo ? r->fo->line : 0,
                                      "a table row is taller than the page body; it is placed "
                                      "anyway and overflows");
-            S_row(P, r, body ? body : box);
+            S_row(P, r, rows);
             placed++;
             P->row_break_after = r->break_after != IMP_BREAK_AUTO;
         }
@@ -565,6 +633,7 @@ static void S_table(imp_pager *P, const imp_item *t)
         P->table_resume = r;
         S_break(P);
     }
+    imp_rowsplit_free(split);
     if (t->id && !P->whole)
         imp_layout_found_last(P->L, t->id, P->number);
     if (t->break_after != IMP_BREAK_AUTO && !P->whole)
@@ -589,14 +658,15 @@ static void S_listitem(imp_pager *P, const imp_item *li)
         S_break(P);
     if (li->id && !P->whole)
         imp_layout_found_id(P->L, li->id, P->number, P->page_index);
-    imp_area *box = S_box_area(P, li, S_parent(P), P->y, 1);
+    imp_area *box = imp_pager_box_area(li, S_parent(P), P->y, 1);
     double y0 = P->y;
     if (label && box) {
-        imp_area *lb = S_box_area(P, label, box, y0, 1);
+        imp_area *lb = imp_pager_box_area(label, box, y0, 1);
         if (lb) {
             lb->h = lh;
             imp_place_children_whole(P->L, label->first, lb, y0);
         }
+        S_piece(P, y0, y0 + lh, 1); /* no break beside the label */
     }
     P->stack[P->depth].it = li;
     P->stack[P->depth].box = box;
@@ -680,7 +750,8 @@ void imp_pager_flow(imp_pager *P, imp_pager_more more, void *ctx)
     S_free_items(done);
 }
 
-void imp_place_children_whole(imp_lctx *L, const imp_item *first, imp_area *parent, double y)
+double imp_place_children_pieces(imp_lctx *L, const imp_item *first, imp_area *parent, double y,
+                                 imp_pieces *pieces)
 {
     imp_pager W;
     memset(&W, 0, sizeof W);
@@ -692,5 +763,12 @@ void imp_place_children_whole(imp_lctx *L, const imp_item *first, imp_area *pare
     W.bottom = 1e12;
     W.at_top = 1;
     W.number = L->page_number;
+    W.pieces = pieces;
     S_children(&W, first);
+    return W.y;
+}
+
+void imp_place_children_whole(imp_lctx *L, const imp_item *first, imp_area *parent, double y)
+{
+    imp_place_children_pieces(L, first, parent, y, NULL);
 }

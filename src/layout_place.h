@@ -4,6 +4,18 @@
 
 #include "layout_int.h"
 
+/* A piece of content placed whole that a page break must not cut: a line,
+ * or a box placed whole (a fixed-height container, a row of a nested table). */
+typedef struct {
+    double top, bottom;
+    int breakable;        /* a page may break just before it (orphans, widows) */
+} imp_piece;
+
+typedef struct {
+    imp_piece *v;
+    int n, cap;
+} imp_pieces;
+
 struct imp_pager {
     imp_lctx *L;
     int whole;            /* no page breaks: a cell, a label, static content */
@@ -29,6 +41,7 @@ struct imp_pager {
     int number;           /* the current page's number */
     int page_index;       /* 0-based in the document */
     void *seq;            /* layout.c's page-sequence state */
+    imp_pieces *pieces;   /* when set, the pieces placed are recorded here */
 };
 
 /** Start a new page in the current page sequence (layout.c): sets flow, top,
@@ -43,6 +56,28 @@ typedef int (*imp_pager_more)(void *ctx, imp_item *queue);
 void imp_pager_flow(imp_pager *P, imp_pager_more more, void *ctx);
 /** Place items whole (no page breaks) under parent from y. */
 void imp_place_children_whole(imp_lctx *L, const imp_item *first, imp_area *parent, double y);
+/** The same, recording the pieces placed (where a page could break them)
+ * into *pieces; returns the y below the last item. */
+double imp_place_children_pieces(imp_lctx *L, const imp_item *first, imp_area *parent, double y,
+                                 imp_pieces *pieces);
+/** The box of a block-level item at y under parent; a fragment after the
+ * first loses its before border unless that is retained. */
+imp_area *imp_pager_box_area(const imp_item *it, imp_area *parent, double y, int first_fragment);
+
+/* layout_split.c: a table row broken between the lines of its cells */
+typedef struct imp_rowsplit imp_rowsplit;
+/** Can row break between lines (no cell of it spans rows)? */
+int imp_rowsplit_possible(const imp_item *row);
+/** Start breaking row: each cell's content is placed aside, whole, to learn
+ * where a page may break it. NULL when out of memory. */
+imp_rowsplit *imp_rowsplit_new(imp_lctx *L, const imp_item *row);
+/** Place the row's next part at P->y under parent, down to bottom at most.
+ * With force, each cell goes on by at least one piece even if it overflows
+ * (at the top of a page). 1: the row is finished; 0: it goes on on a later
+ * page; -1 (only without force): no cell could go on here, nothing placed. */
+int imp_rowsplit_part(imp_rowsplit *s, imp_pager *P, imp_area *parent, double bottom, int force);
+void imp_rowsplit_free(imp_rowsplit *s);
+
 /** Record the markers of a block that starts on the current page (layout.c). */
 void imp_layout_markers(imp_pager *P, const imp_fo *fo);
 /** Record the last page an id's areas reach. */
