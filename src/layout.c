@@ -370,9 +370,10 @@ static void S_shift(imp_area *a, double dx)
     }
 }
 
-/* The flow was prepared at the first page's column; a page whose master
- * puts its column elsewhere (mirrored margins) gets the flow moved across.
- * A column of another width cannot be: that is said once. */
+/* The flow is prepared at the first page's column x, each item at the width
+ * of the page it starts on; a page whose master puts its column elsewhere
+ * (mirrored margins) gets its part of the flow moved across. What goes on
+ * from a page of another width keeps that width: that is said once. */
 static void S_finish_page(S_seq *S, imp_pager *P)
 {
     imp_lctx *L = P->L;
@@ -381,10 +382,12 @@ static void S_finish_page(S_seq *S, imp_pager *P)
     double dx = S->m.body_x - L->flow_x;
     if (fabs(dx) > 0.01)
         S_shift(P->flow, dx);
-    if (fabs(S->m.body_w - L->flow_w) > 0.01)
+    if (P->misfit)
         imp_layout_warn_once(L, 44, S->m.spm ? S->m.spm->line : 0,
                              "page masters in one page-sequence have region-bodies of different "
-                             "widths; impack keeps the first page's width for the whole flow");
+                             "widths; a block that goes on from a page of another width keeps "
+                             "that page's width");
+    P->misfit = 0;
 }
 
 void imp_pager_new_page(imp_pager *P)
@@ -425,6 +428,7 @@ void imp_pager_new_page(imp_pager *P)
     imp_area *body = S_region_box(page, S->m.regions[0].x, S->m.regions[0].y, S->m.regions[0].w,
                                   S->m.regions[0].h, S->m.regions[0].fo);
     P->flow = body;
+    P->col_w = S->m.body_w;
     P->top = S->m.body_y;
     P->bottom = S->m.body_y + S->m.body_h;
     P->y = P->top;
@@ -643,10 +647,25 @@ static int S_flow_more(void *ctx, imp_item *queue)
     int current = L->page_number;
     L->page_number = s->number;
     L->in_flow = 1;
+    L->flow_w = s->w; /* footnote bodies too */
+    imp_item *last = queue->last;
+    const imp_fo *step = s->next;
     s->next = imp_layout_blocks_step(L, s->flow, s->next, s->x, s->w, queue);
+    for (imp_item *it = last ? last->next : queue->first; it; it = it->next) {
+        it->prep_w = s->w;
+        it->step = it == (last ? last->next : queue->first) ? step : NULL;
+    }
     L->in_flow = 0;
     L->page_number = current;
     return s->next != NULL;
+}
+
+/* The flow comes again from step, at width w (a page of another width). */
+static void S_flow_rewind(void *ctx, const imp_fo *step, double w)
+{
+    S_flow_src *s = ctx;
+    s->next = step;
+    s->w = w;
 }
 
 static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, const imp_fo *seq,
@@ -692,8 +711,9 @@ static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, cons
         L->flow_x = S.m.body_x;
         L->flow_w = S.m.body_w;
         S_flow_src src = {L, flow, flow->first, S.m.body_x, S.m.body_w, P.number};
+        imp_pager_source from = {S_flow_more, S_flow_rewind, &src};
         L->in_flow_pages = 1;
-        imp_pager_flow(&P, S_flow_more, &src);
+        imp_pager_flow(&P, &from);
         S_finish_page(&S, &P);
         L->in_flow_pages = 0;
     }

@@ -61,6 +61,10 @@ struct imp_item {
     int para_index, para_lines; /* position in its paragraph, for orphans/widows */
     int orphans, widows;
     imp_extra *extras;
+    /* a top-level item of a flow: the column width it was prepared at, and
+     * where its preparation step began (imp_layout_blocks_step) */
+    double prep_w;
+    const imp_fo *step;     /* NULL unless it is the first item of its step */
     /* TABLE */
     imp_item *header, *footer; /* lists of rows (linked by next) */
     int omit_header_at_break, omit_footer_at_break;

@@ -49,6 +49,14 @@ static void S_break(imp_pager *P)
     imp_pager_footnotes(P);
     imp_pager_new_page(P);
     P->body_bottom = P->bottom;
+    if (fabs(P->col_w - P->item_w) > 0.01 && P->item_w > 0) {
+        /* the column changes width: an item that has placed nothing yet is
+         * prepared again; one that goes on keeps its width */
+        if (P->depth == 0 && P->refit_ok)
+            P->refit = 1;
+        else
+            P->misfit = 1;
+    }
     double y = P->top;
     for (int i = 0; i < P->depth; i++) {
         const imp_item *it = P->stack[i].it;
@@ -319,6 +327,8 @@ static void S_child(imp_pager *P, const imp_item *c, double *pending)
         if (h > S_room(P) && h <= S_page_room(P))
             S_break(P);
     }
+    if (P->refit)
+        return; /* to be prepared again for the new page's width */
     P->pending_space = fmax(*pending, P->pending_space);
     S_place(P, c);
     *pending = c->kind == IMP_IT_LINE ? 0 : c->space_after;
@@ -359,6 +369,8 @@ static void S_break_before(imp_pager *P, imp_break b)
 static void S_block(imp_pager *P, const imp_item *it)
 {
     S_break_before(P, it->break_before);
+    if (P->refit)
+        return;
     S_apply_space(P, it);
     double h = imp_layout_height(it);
     int whole = it->fixed_height > 0 || it->kind == IMP_IT_ROW;
@@ -375,6 +387,9 @@ static void S_block(imp_pager *P, const imp_item *it)
         if (first > S_room(P) && first <= S_page_room(P))
             S_break(P);
     }
+    if (P->refit)
+        return;
+    P->refit_ok = 0; /* placing begins */
     if (it->id && !P->whole)
         imp_layout_found_id(P->L, it->id, P->number, P->page_index);
     imp_area *box = imp_pager_box_area(it, S_parent(P), P->y, 1);
@@ -511,6 +526,8 @@ static imp_area *S_group(imp_pager *P, imp_area *parent, const imp_item *table, 
 static void S_table(imp_pager *P, const imp_item *t)
 {
     S_break_before(P, t->break_before);
+    if (P->refit)
+        return;
     S_apply_space(P, t);
     double hh = S_rows_height(t->header), fh = S_rows_height(t->footer);
     double first = t->first ? t->first->height : 0;
@@ -519,6 +536,9 @@ static void S_table(imp_pager *P, const imp_item *t)
           imp_layout_height(t) > S_room(P)) ||
          hh + first + fh > S_room(P)))
         S_break(P);
+    if (P->refit)
+        return;
+    P->refit_ok = 0; /* placing begins */
     if (t->id && !P->whole)
         imp_layout_found_id(P->L, t->id, P->number, P->page_index);
     int thead = ++P->L->next_struct_id, tbody = ++P->L->next_struct_id,
@@ -643,6 +663,8 @@ static void S_table(imp_pager *P, const imp_item *t)
 static void S_listitem(imp_pager *P, const imp_item *li)
 {
     S_break_before(P, li->break_before);
+    if (P->refit)
+        return;
     S_apply_space(P, li);
     const imp_item *label = li->first, *body = label ? label->next : NULL;
     if (label && label->fo && label->fo->kind == IMP_FO_LIST_ITEM_BODY) {
@@ -656,6 +678,9 @@ static void S_listitem(imp_pager *P, const imp_item *li)
         need = imp_layout_height(li);
     if (!P->whole && !P->at_top && need > S_room(P) && need <= S_page_room(P))
         S_break(P);
+    if (P->refit)
+        return;
+    P->refit_ok = 0; /* placing begins */
     if (li->id && !P->whole)
         imp_layout_found_id(P->L, li->id, P->number, P->page_index);
     imp_area *box = imp_pager_box_area(li, S_parent(P), P->y, 1);
@@ -721,7 +746,7 @@ static void S_free_items(imp_item *it)
  * each item is freed once placed: the prepared flow is never held whole.
  * An item stays until the footnotes its lines cite are placed (P->notes
  * points into it). */
-void imp_pager_flow(imp_pager *P, imp_pager_more more, void *ctx)
+void imp_pager_flow(imp_pager *P, const imp_pager_source *src)
 {
     imp_item queue, *done = NULL;
     memset(&queue, 0, sizeof queue);
@@ -730,11 +755,28 @@ void imp_pager_flow(imp_pager *P, imp_pager_more more, void *ctx)
     P->body_bottom = P->bottom;
     for (;;) {
         while (open && (!queue.first || !queue.first->next))
-            open = more(ctx, &queue);
+            open = src->more(src->ctx, &queue);
         imp_item *c = queue.first;
         if (!c)
             break;
-        S_child(P, c, &pending);
+        /* prepared for another column width than this page's: again, from
+         * its step, when it begins one (else it keeps its width) */
+        P->item_w = c->prep_w;
+        P->refit_ok = c->step != NULL;
+        if (c->step && fabs(c->prep_w - P->col_w) > 0.01)
+            P->refit = 1;
+        else
+            S_child(P, c, &pending);
+        if (P->refit) {
+            P->refit = 0;
+            src->rewind(src->ctx, c->step, P->col_w);
+            S_free_items(queue.first);
+            memset(&queue, 0, sizeof queue);
+            open = 1;
+            continue;
+        }
+        if (fabs(c->prep_w - P->col_w) > 0.01)
+            P->misfit = 1;
         queue.first = c->next;
         if (!queue.first)
             queue.last = NULL;
@@ -746,6 +788,7 @@ void imp_pager_flow(imp_pager *P, imp_pager_more more, void *ctx)
         }
     }
     P->pending_space = pending;
+    P->item_w = 0;
     imp_pager_footnotes(P);
     S_free_items(done);
 }

@@ -42,6 +42,14 @@ struct imp_pager {
     int page_index;       /* 0-based in the document */
     void *seq;            /* layout.c's page-sequence state */
     imp_pieces *pieces;   /* when set, the pieces placed are recorded here */
+    /* the flow's column on this page and the item being placed: a page
+     * whose body has another width than the item was prepared at makes it
+     * prepared again when nothing of it is placed yet */
+    double col_w;         /* this page's body width (layout.c) */
+    double item_w;        /* the width the top-level item was prepared at */
+    int refit_ok;         /* that item can be prepared again (from its step) */
+    int refit;            /* it must be: placing it stops, nothing placed */
+    int misfit;           /* something on this page keeps another page's width */
 };
 
 /** Start a new page in the current page sequence (layout.c): sets flow, top,
@@ -49,11 +57,17 @@ struct imp_pager {
 void imp_pager_new_page(imp_pager *P);
 /** Place the footnotes queued for the current page at its foot. */
 void imp_pager_footnotes(imp_pager *P);
-/** Prepares the next top-level items of a flow into queue (appending);
- * returns 0 when the flow has nothing more. */
-typedef int (*imp_pager_more)(void *ctx, imp_item *queue);
-/** Place a flow on pages, preparing it as it goes with more(ctx, ...). */
-void imp_pager_flow(imp_pager *P, imp_pager_more more, void *ctx);
+/** Where a flow's items come from: more(ctx, queue) prepares the next
+ * top-level items (appending to queue; 0 when the flow has nothing more),
+ * setting prep_w and step on them; rewind(ctx, step, w) makes the next ones
+ * come again from the FO step at column width w. */
+typedef struct {
+    int (*more)(void *ctx, imp_item *queue);
+    void (*rewind)(void *ctx, const imp_fo *step, double w);
+    void *ctx;
+} imp_pager_source;
+/** Place a flow on pages, preparing it as it goes. */
+void imp_pager_flow(imp_pager *P, const imp_pager_source *src);
 /** Place items whole (no page breaks) under parent from y. */
 void imp_place_children_whole(imp_lctx *L, const imp_item *first, imp_area *parent, double y);
 /** The same, recording the pieces placed (where a page could break them)

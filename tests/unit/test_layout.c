@@ -1443,14 +1443,8 @@ static void test_page_sequence_master_rest_body(void **state)
     const imp_area *body = S_page(c, 1)->first;
     NEAR(body->x, 200);
     NEAR(body->w, 100);
-    /* BUG layout.c S_sequence: the flow is prepared once (imp_layout_blocks)
-     * at the first page's body width; pages made from another master move
-     * the lines to their body's x (S_finish_page) but keep the first width,
-     * so page 2's lines are up to 300pt wide (with a warning). */
-    int too_wide = 0;
-    for (size_t i = 0; i < c->nlines; i++)
-        too_wide |= c->lines[i].page == 1 && S_line_width(c->lines[i].a) > 100 + TOL;
-    KNOWN_BUG(too_wide, "lines keep the first page master's body width");
+    /* the block that starts on page 2 is laid out at page 2's width */
+    INT(S_lines_on(c, 1), 5);
     for (size_t i = 0; i < c->nlines; i++)
         if (c->lines[i].page == 1) {
             NEAR(c->lines[i].a->x, 200);
@@ -1458,6 +1452,62 @@ static void test_page_sequence_master_rest_body(void **state)
                 fail_msg("a line on page 2 is %.1fpt wide in a 100pt body",
                          S_line_width(c->lines[i].a));
         }
+    if (S_diag(&c->d, IMP_SEV_WARNING, "different widths"))
+        fail_msg("nothing kept another page's width, yet there is a warning");
+}
+
+/* first: 300pt wide; rest: 100pt wide, 200pt in; pages 48pt tall (4 lines) */
+#define NARROW_REST                                                                             \
+    "<fo:simple-page-master master-name='first' page-width='300pt' page-height='48pt'>"         \
+    "<fo:region-body/></fo:simple-page-master>\n"                                               \
+    "<fo:simple-page-master master-name='rest' page-width='300pt' page-height='48pt'>"          \
+    "<fo:region-body margin-left='200pt'/></fo:simple-page-master>\n"                           \
+    "<fo:page-sequence-master master-name='doc'>"                                               \
+    "<fo:repeatable-page-master-alternatives>"                                                  \
+    "<fo:conditional-page-master-reference page-position='first' master-reference='first'/>"   \
+    "<fo:conditional-page-master-reference page-position='rest' master-reference='rest'/>"     \
+    "</fo:repeatable-page-master-alternatives></fo:page-sequence-master>"
+
+static void test_page_sequence_master_block_moved_to_narrower_page(void **state)
+{
+    S_ctx *c = *state;
+    /* three lines fill page 1 but one; the paragraph's orphans (2) send it
+     * whole to page 2, where it is laid out at that page's width */
+    S_doc(c, NARROW_REST, "master-reference='doc' font-size='10pt'", "",
+          "<fo:block>one</fo:block><fo:block>two</fo:block><fo:block>three</fo:block>\n"
+          "<fo:block>" WORDS "</fo:block>");
+    INT(S_line(c, "three")->page, 0);
+    STR(S_line_on(c, 1, 0)->text, "The quick brown ");
+    for (size_t i = 0; i < c->nlines; i++)
+        if (c->lines[i].page > 0) {
+            NEAR(c->lines[i].a->x, 200);
+            if (S_line_width(c->lines[i].a) > 100 + TOL)
+                fail_msg("a line on page %d is %.1fpt wide in a 100pt body", c->lines[i].page + 1,
+                         S_line_width(c->lines[i].a));
+        }
+    if (S_diag(&c->d, IMP_SEV_WARNING, "different widths"))
+        fail_msg("nothing kept another page's width, yet there is a warning");
+}
+
+static void test_page_sequence_master_paragraph_across_widths(void **state)
+{
+    S_ctx *c = *state;
+    /* a paragraph that begins on the wide page goes on on the narrow one
+     * at the width it began with (it is not broken again), with a warning;
+     * the block after it is laid out at the narrow width */
+    S_doc(c, NARROW_REST, "master-reference='doc' font-size='10pt'", "",
+          "<fo:block linefeed-treatment='preserve'>a1\na2\na3\na4\na5\na6</fo:block>\n"
+          "<fo:block>" WORDS "</fo:block>");
+    INT(S_line(c, "a4")->page, 0);
+    INT(S_line(c, "a5")->page, 1);
+    NEAR(S_line(c, "a5")->a->x, 200);
+    NEAR(S_line(c, "a5")->a->w, 300);
+    const imp_diag *w = S_diag(&c->d, IMP_SEV_WARNING, "different widths");
+    if (!w)
+        fail_msg("no warning for the paragraph that keeps the wide page's width");
+    STR(S_line(c, "The quick brown ")->text, "The quick brown ");
+    INT(S_line(c, "The quick brown ")->page, 1);
+    NEAR(S_line(c, "The quick brown ")->a->w, 100);
 }
 
 static void test_single_and_repeatable_references(void **state)
@@ -1650,6 +1700,8 @@ int main(void)
         T(test_leader_dots_fill_the_line),
         T(test_page_sequence_master_first_rest),
         T(test_page_sequence_master_rest_body),
+        T(test_page_sequence_master_block_moved_to_narrower_page),
+        T(test_page_sequence_master_paragraph_across_widths),
         T(test_single_and_repeatable_references),
         T(test_region_body_margins),
         T(test_no_page_sequence),
