@@ -43,8 +43,8 @@ struct imp_area {
                                   "TD", "Figure", "Link", "Artifact" (running heads) */
     const char *alt;        /**< alternative text (Figure), borrowed from the FO props */
     const char *lang;       /**< language of this element when it differs, borrowed */
-    int unpainted;          /**< a BOX made by imp_area_new_box(parent, 0): it has no
-                                 background and borders (they are not even allocated) */
+    int unpainted;          /**< a BOX made by imp_area_new_box with nothing to paint:
+                                 it has no background and borders (not even allocated) */
 
     /* What one kind carries. imp_area_new allocates an area only as large as
      * its kind needs (a long document has tens of thousands of areas), so

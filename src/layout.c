@@ -660,6 +660,22 @@ static int S_flow_more(void *ctx, imp_item *queue)
     return s->next != NULL;
 }
 
+/* The rest of blocks broken by a page of width w, prepared as the flow is. */
+static imp_item *S_flow_rest(void *ctx, const imp_item *const *levels, int n, const imp_item *at,
+                             double w, double dw)
+{
+    S_flow_src *s = ctx;
+    imp_lctx *L = s->L;
+    int current = L->page_number;
+    L->page_number = s->number;
+    L->in_flow = 1;
+    L->flow_w = w;
+    imp_item *rest = imp_layout_rest(L, levels, n, at, dw);
+    L->in_flow = 0;
+    L->page_number = current;
+    return rest;
+}
+
 /* The flow comes again from step, at width w (a page of another width). */
 static void S_flow_rewind(void *ctx, const imp_fo *step, double w)
 {
@@ -711,7 +727,7 @@ static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, cons
         L->flow_x = S.m.body_x;
         L->flow_w = S.m.body_w;
         S_flow_src src = {L, flow, flow->first, S.m.body_x, S.m.body_w, P.number};
-        imp_pager_source from = {S_flow_more, S_flow_rewind, &src};
+        imp_pager_source from = {S_flow_more, S_flow_rewind, S_flow_rest, &src};
         L->in_flow_pages = 1;
         imp_pager_flow(&P, &from);
         S_finish_page(&S, &P);

@@ -598,7 +598,7 @@ static int S_stretch_leaders(S_para *P, PangoLayout *lay)
     int changed = 0;
     for (size_t i = 0; i < P->nobjs; i++) {
         S_obj *o = &P->objs[i];
-        if (o->kind != S_OB_LEADER || o->max_w <= o->w + 0.01)
+        if (o->kind != S_OB_LEADER || !o->shape || o->max_w <= o->w + 0.01)
             continue;
         int line_no = 0, xpos = 0;
         pango_layout_index_to_line_x(lay, o->start, FALSE, &line_no, &xpos);
@@ -626,7 +626,7 @@ static int S_stretch_leaders(S_para *P, PangoLayout *lay)
 /* Build the PangoLayout of an inline run (NULL when it has no text). P is
  * initialised here and must be released with S_para_free. */
 static PangoLayout *S_build(imp_lctx *L, S_para *P, const imp_fo *block, const imp_fo *first,
-                            const imp_fo *stop, double avail)
+                            const imp_fo *stop, double avail, int from)
 {
     memset(P, 0, sizeof *P);
     P->L = L;
@@ -641,6 +641,23 @@ static PangoLayout *S_build(imp_lctx *L, S_para *P, const imp_fo *block, const i
     while (P->text->len && P->text->str[P->text->len - 1] == ' ' && block->p->white_space_collapse &&
            block->p->white_space_treatment != IMP_WS_PRESERVE)
         g_string_truncate(P->text, P->text->len - 1);
+    if (from > 0) {
+        /* the rest of the paragraph: its text, attributes and objects from there */
+        if ((size_t)from >= P->text->len)
+            return NULL;
+        g_string_erase(P->text, 0, from);
+        pango_attr_list_update(P->attrs, 0, from, 0);
+        for (size_t i = 0; i < P->nobjs; i++) {
+            S_obj *o = &P->objs[i];
+            if (o->end < from || (o->end == from && o->start < from)) {
+                o->start = o->end = -1; /* before the rest: left out */
+                o->shape = NULL;        /* freed with the text it stood on */
+                continue;
+            }
+            o->start = o->start > from ? o->start - from : 0;
+            o->end -= from;
+        }
+    }
     if (P->text->len == 0)
         return NULL;
     const imp_props *bp = block->p;
@@ -660,7 +677,7 @@ static PangoLayout *S_build(imp_lctx *L, S_para *P, const imp_fo *block, const i
     }
     int justify;
     pango_layout_set_alignment(lay, S_align(bp->text_align, &justify));
-    pango_layout_set_indent(lay, (int)lround(bp->text_indent * PANGO_SCALE));
+    pango_layout_set_indent(lay, from > 0 ? 0 : (int)lround(bp->text_indent * PANGO_SCALE));
     /* leaders first stretch into the room the unjustified lines leave */
     int stretched = S_stretch_leaders(P, lay);
     if (stretched)
@@ -696,7 +713,7 @@ void imp_layout_para_measure(imp_lctx *L, const imp_fo *block, const imp_fo *fir
                              const imp_fo *stop, double *minw, double *maxw)
 {
     S_para P;
-    PangoLayout *lay = S_build(L, &P, block, first, stop, 1e6);
+    PangoLayout *lay = S_build(L, &P, block, first, stop, 1e6, 0);
     *minw = *maxw = 0;
     if (lay) {
         PangoRectangle r;
@@ -715,14 +732,20 @@ void imp_layout_para_measure(imp_lctx *L, const imp_fo *block, const imp_fo *fir
 void imp_layout_para(imp_lctx *L, const imp_fo *block, const imp_fo *first, const imp_fo *stop,
                      double x, double avail, imp_item *parent)
 {
+    imp_layout_para_from(L, block, first, stop, x, avail, parent, 0);
+}
+
+void imp_layout_para_from(imp_lctx *L, const imp_fo *block, const imp_fo *first,
+                          const imp_fo *stop, double x, double avail, imp_item *parent, int from)
+{
     S_para P;
-    if (block->p->text_indent < 0) {
+    if (block->p->text_indent < 0 && from <= 0) {
         /* XSL: the first line starts text-indent before the others; Pango's
          * negative indent instead indents the other lines: widen the box */
         x += block->p->text_indent;
         avail -= block->p->text_indent;
     }
-    PangoLayout *lay = S_build(L, &P, block, first, stop, avail);
+    PangoLayout *lay = S_build(L, &P, block, first, stop, avail, from);
     if (!lay)
         goto done;
     const imp_props *bp = block->p;
@@ -761,6 +784,7 @@ void imp_layout_para(imp_lctx *L, const imp_fo *block, const imp_fo *first, cons
         imp_item *li = imp_layout_item_new(IMP_IT_LINE, block, parent);
         if (!li)
             break;
+        li->from = first;
         li->layout = g_object_ref(lay);
         li->line = pango_layout_line_ref(line);
         li->x = x;

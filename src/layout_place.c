@@ -51,14 +51,24 @@ static void S_break(imp_pager *P)
     P->body_bottom = P->bottom;
     if (fabs(P->col_w - P->item_w) > 0.01 && P->item_w > 0) {
         /* the column changes width: an item that has placed nothing yet is
-         * prepared again; one that goes on keeps its width */
-        if (P->depth == 0 && P->refit_ok)
+         * prepared again, and so is the rest of blocks broken here when
+         * they can be; else what goes on keeps its width */
+        const imp_item *levels[128];
+        for (int i = 0; i < P->depth; i++)
+            levels[i] = P->stack[i].it;
+        if (P->depth == 0 && P->refit_ok) {
             P->refit = 1;
-        else
+        } else if (P->depth > 0 && imp_layout_rest_possible(levels, P->depth, P->cursor)) {
+            P->cont = 1;
+            memcpy(P->cont_levels, levels, (size_t)P->depth * sizeof *levels);
+            P->cont_n = P->depth;
+            P->cont_at = P->cursor;
+        } else {
             P->misfit = 1;
+        }
     }
     double y = P->top;
-    for (int i = 0; i < P->depth; i++) {
+    for (int i = 0; i < P->depth && !P->cont; i++) {
         const imp_item *it = P->stack[i].it;
         imp_area *parent = i ? P->stack[i - 1].box : P->flow;
         P->stack[i].box = imp_pager_box_area(it, parent, y, 0);
@@ -217,9 +227,12 @@ void imp_pager_footnotes(imp_pager *P)
 
 static void S_line(imp_pager *P, const imp_item *it)
 {
+    P->cursor = it;
     double notes = P->whole ? 0 : S_line_notes(P, it);
     if (!P->whole && !P->at_top && it->height + notes > S_room(P))
         S_break(P); /* the line and its footnotes go on together */
+    if (P->cont)
+        return;
     if (notes > 0)
         notes = S_line_notes(P, it); /* a new page needs the separator again */
     /* orphans: at a paragraph's first line, enough lines must fit here */
@@ -231,6 +244,8 @@ static void S_line(imp_pager *P, const imp_item *it)
             h += l->height;
         if (h > S_room(P) && h <= S_page_room(P))
             S_break(P);
+        if (P->cont)
+            return;
     }
     /* widows: the last lines of a paragraph go together */
     if (!P->whole && !P->at_top && it->para_lines > 1 && it->widows > 1 &&
@@ -240,9 +255,13 @@ static void S_line(imp_pager *P, const imp_item *it)
             h += l->height;
         if (h > S_room(P) && h <= S_page_room(P))
             S_break(P);
+        if (P->cont)
+            return;
     }
     if (it->height > S_room(P) && !P->at_top)
         S_break(P);
+    if (P->cont)
+        return; /* the rest of this paragraph is laid out again */
     if (it->height > S_room(P) && !P->whole)
         imp_layout_warn_once(P->L, 30, it->fo ? it->fo->line : 0,
                              "a line is taller than the page body; it is placed anyway");
@@ -314,6 +333,7 @@ static double S_first_piece(const imp_item *it)
  * one before. Looks ahead at c->next only (keeps). */
 static void S_child(imp_pager *P, const imp_item *c, double *pending)
 {
+    P->cursor = c;
     if (P->break_pending && !P->whole) {
         P->break_pending = 0;
         if (!P->at_top)
@@ -327,7 +347,7 @@ static void S_child(imp_pager *P, const imp_item *c, double *pending)
         if (h > S_room(P) && h <= S_page_room(P))
             S_break(P);
     }
-    if (P->refit)
+    if (P->refit || P->cont)
         return; /* to be prepared again for the new page's width */
     P->pending_space = fmax(*pending, P->pending_space);
     S_place(P, c);
@@ -338,7 +358,7 @@ static void S_child(imp_pager *P, const imp_item *c, double *pending)
 static void S_children(imp_pager *P, const imp_item *first)
 {
     double pending = 0;
-    for (const imp_item *c = first; c; c = c->next)
+    for (const imp_item *c = first; c && !P->cont; c = c->next)
         S_child(P, c, &pending);
     P->pending_space = pending;
 }
@@ -369,7 +389,7 @@ static void S_break_before(imp_pager *P, imp_break b)
 static void S_block(imp_pager *P, const imp_item *it)
 {
     S_break_before(P, it->break_before);
-    if (P->refit)
+    if (P->refit || P->cont)
         return;
     S_apply_space(P, it);
     double h = imp_layout_height(it);
@@ -387,13 +407,13 @@ static void S_block(imp_pager *P, const imp_item *it)
         if (first > S_room(P) && first <= S_page_room(P))
             S_break(P);
     }
-    if (P->refit)
+    if (P->refit || P->cont)
         return;
     P->refit_ok = 0; /* placing begins */
-    if (it->id && !P->whole)
+    if (it->id && !P->whole && !it->continued)
         imp_layout_found_id(P->L, it->id, P->number, P->page_index);
-    imp_area *box = imp_pager_box_area(it, S_parent(P), P->y, 1);
-    if (it->id && box) {
+    imp_area *box = imp_pager_box_area(it, S_parent(P), P->y, !it->continued);
+    if (it->id && box && !it->continued) {
         imp_area *dest = imp_area_new(IMP_AREA_DEST, box);
         if (dest) {
             dest->x = it->x;
@@ -401,7 +421,7 @@ static void S_block(imp_pager *P, const imp_item *it)
             dest->name = strdup(it->id);
         }
     }
-    if (box && it->fo && it->fo->first)
+    if (box && it->fo && it->fo->first && !it->continued)
         imp_layout_markers(P, it->fo);
     if (whole) {
         /* a block-container with a height: laid out whole, clipped if asked */
@@ -443,6 +463,10 @@ static void S_block(imp_pager *P, const imp_item *it)
     if (it->bw[IMP_BEFORE] + it->pad[IMP_BEFORE] > 0)
         P->at_top = 0;
     S_children(P, it->first);
+    if (P->cont) {
+        P->depth--; /* stopped: the rest comes again, prepared anew */
+        return;
+    }
     P->pending_space = 0; /* the last child's space-after stays inside this box's padding */
     double y1 = P->y + it->pad[IMP_AFTER] + it->bw[IMP_AFTER];
     imp_area *b = P->stack[P->depth - 1].box;
@@ -536,9 +560,10 @@ static void S_table(imp_pager *P, const imp_item *t)
           imp_layout_height(t) > S_room(P)) ||
          hh + first + fh > S_room(P)))
         S_break(P);
-    if (P->refit)
+    if (P->refit || P->cont)
         return;
     P->refit_ok = 0; /* placing begins */
+    P->cursor = NULL; /* a table is not prepared again once begun */
     if (t->id && !P->whole)
         imp_layout_found_id(P->L, t->id, P->number, P->page_index);
     int thead = ++P->L->next_struct_id, tbody = ++P->L->next_struct_id,
@@ -663,7 +688,7 @@ static void S_table(imp_pager *P, const imp_item *t)
 static void S_listitem(imp_pager *P, const imp_item *li)
 {
     S_break_before(P, li->break_before);
-    if (P->refit)
+    if (P->refit || P->cont)
         return;
     S_apply_space(P, li);
     const imp_item *label = li->first, *body = label ? label->next : NULL;
@@ -678,7 +703,7 @@ static void S_listitem(imp_pager *P, const imp_item *li)
         need = imp_layout_height(li);
     if (!P->whole && !P->at_top && need > S_room(P) && need <= S_page_room(P))
         S_break(P);
-    if (P->refit)
+    if (P->refit || P->cont)
         return;
     P->refit_ok = 0; /* placing begins */
     if (li->id && !P->whole)
@@ -773,6 +798,27 @@ void imp_pager_flow(imp_pager *P, const imp_pager_source *src)
             S_free_items(queue.first);
             memset(&queue, 0, sizeof queue);
             open = 1;
+            continue;
+        }
+        if (P->cont) {
+            /* c was broken by a page of another width: what is left of it
+             * is prepared again at that width and placed next */
+            P->cont = 0;
+            P->depth = 0;
+            imp_item *rest = src->rest(src->ctx, P->cont_levels, P->cont_n, P->cont_at, P->col_w,
+                                       P->col_w - c->prep_w);
+            queue.first = c->next;
+            c->next = done;
+            done = c;
+            if (rest) {
+                rest->prep_w = P->col_w;
+                rest->next = queue.first;
+                queue.first = rest;
+            }
+            if (!queue.first)
+                queue.last = NULL;
+            else if (!queue.last)
+                queue.last = queue.first;
             continue;
         }
         if (fabs(c->prep_w - P->col_w) > 0.01)

@@ -50,6 +50,13 @@ struct imp_pager {
     int refit_ok;         /* that item can be prepared again (from its step) */
     int refit;            /* it must be: placing it stops, nothing placed */
     int misfit;           /* something on this page keeps another page's width */
+    /* the same for a block broken by such a page: placing stops and the
+     * rest of the open blocks is prepared again (imp_layout_rest) */
+    const imp_item *cursor; /* the item about to be placed (a line, a child block) */
+    int cont;             /* stop: the rest is to be prepared again */
+    const imp_item *cont_levels[128];
+    int cont_n;
+    const imp_item *cont_at;
 };
 
 /** Start a new page in the current page sequence (layout.c): sets flow, top,
@@ -64,6 +71,9 @@ void imp_pager_footnotes(imp_pager *P);
 typedef struct {
     int (*more)(void *ctx, imp_item *queue);
     void (*rewind)(void *ctx, const imp_fo *step, double w);
+    /* the rest of open blocks at width w (imp_layout_rest, prepared as the flow is) */
+    imp_item *(*rest)(void *ctx, const imp_item *const *levels, int n, const imp_item *at,
+                      double w, double dw);
     void *ctx;
 } imp_pager_source;
 /** Place a flow on pages, preparing it as it goes. */

@@ -1,7 +1,6 @@
 /* layout_split.c: a table row broken between the lines of its cells, over as many pages as it needs. */
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "layout_place.h"
 

@@ -1492,22 +1492,53 @@ static void test_page_sequence_master_block_moved_to_narrower_page(void **state)
 static void test_page_sequence_master_paragraph_across_widths(void **state)
 {
     S_ctx *c = *state;
-    /* a paragraph that begins on the wide page goes on on the narrow one
-     * at the width it began with (it is not broken again), with a warning;
-     * the block after it is laid out at the narrow width */
+    /* a paragraph inside a section begins on the wide page and goes on on
+     * the narrow one: the rest of it is broken again at the narrow width,
+     * and so is what follows it in the section */
     S_doc(c, NARROW_REST, "master-reference='doc' font-size='10pt'", "",
-          "<fo:block linefeed-treatment='preserve'>a1\na2\na3\na4\na5\na6</fo:block>\n"
-          "<fo:block>" WORDS "</fo:block>");
-    INT(S_line(c, "a4")->page, 0);
-    INT(S_line(c, "a5")->page, 1);
-    NEAR(S_line(c, "a5")->a->x, 200);
-    NEAR(S_line(c, "a5")->a->w, 300);
-    const imp_diag *w = S_diag(&c->d, IMP_SEV_WARNING, "different widths");
-    if (!w)
-        fail_msg("no warning for the paragraph that keeps the wide page's width");
-    STR(S_line(c, "The quick brown ")->text, "The quick brown ");
-    INT(S_line(c, "The quick brown ")->page, 1);
-    NEAR(S_line(c, "The quick brown ")->a->w, 100);
+          "<fo:block id='sec'><fo:block>one</fo:block><fo:block>two</fo:block>\n"
+          "<fo:block>" WORDS " " WORDS "</fo:block>\n<fo:block>after</fo:block></fo:block>");
+    INT(S_line(c, "one")->page, 0);
+    INT(S_lines_on(c, 0), 4);
+    GString *text = g_string_new(NULL);
+    for (size_t i = 2; i < c->nlines && strcmp(c->lines[i].text, "after"); i++) {
+        const S_ln *l = &c->lines[i];
+        if (l->page == 0)
+            NEAR(l->a->w, 300);
+        else if (l->a->w > 100 + TOL || fabs(l->a->x - 200) > TOL)
+            fail_msg("line \"%s\" on page %d: %.1fpt wide at x %.1f", l->text, l->page + 1,
+                     l->a->w, l->a->x);
+        g_string_append(text, l->text);
+    }
+    /* every word once, in order: nothing lost or repeated at the break */
+    STR(text->str, WORDS " " WORDS);
+    g_string_free(text, TRUE);
+    const S_ln *after = S_line(c, "after");
+    if (after->page < 1 || fabs(after->a->x - 200) > TOL || after->a->w > 100 + TOL)
+        fail_msg("the block after the paragraph is not laid out at the narrow width");
+    if (S_diag(&c->d, IMP_SEV_WARNING, "different widths"))
+        fail_msg("everything was laid out again, yet there is a warning");
+    /* the section's id is on page 1, where it begins */
+    const imp_area *dests[4];
+    INT(S_areas_of(c->ad->first_page->first, IMP_AREA_DEST, IMP_FO_UNKNOWN, dests, 0, 4), 1);
+    INT(S_areas_of(S_page(c, 1)->first, IMP_AREA_DEST, IMP_FO_UNKNOWN, dests, 0, 4), 0);
+}
+
+static void test_page_sequence_master_table_across_widths(void **state)
+{
+    S_ctx *c = *state;
+    /* a table begun on the wide page keeps its columns on the narrow one
+     * (a table is not laid out again), and that is said */
+    S_doc(c, NARROW_REST, "master-reference='doc' font-size='10pt'", "",
+          "<fo:table table-layout='fixed' width='100%'><fo:table-body>" ROW("t1") ROW("t2")
+              ROW("t3") ROW("t4") ROW("t5") "</fo:table-body></fo:table>");
+    INT(S_line(c, "t5")->page, 1);
+    const imp_area *table = S_ancestor(S_line(c, "t5")->a, "Table");
+    if (!table)
+        fail_msg("t5 is not in a table");
+    NEAR(table->w, 300);
+    if (!S_diag(&c->d, IMP_SEV_WARNING, "different widths"))
+        fail_msg("no warning for the table that keeps the wide page's width");
 }
 
 static void test_single_and_repeatable_references(void **state)
@@ -1702,6 +1733,7 @@ int main(void)
         T(test_page_sequence_master_rest_body),
         T(test_page_sequence_master_block_moved_to_narrower_page),
         T(test_page_sequence_master_paragraph_across_widths),
+        T(test_page_sequence_master_table_across_widths),
         T(test_single_and_repeatable_references),
         T(test_region_body_margins),
         T(test_no_page_sequence),
