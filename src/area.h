@@ -5,6 +5,7 @@
 #include <pango/pango.h>
 
 #include "fo.h"
+#include "glyphs.h"
 
 /*
  * Coordinates are points, origin at the page's top-left corner, y growing
@@ -28,15 +29,11 @@ typedef struct imp_image imp_image;
 
 struct imp_area {
     imp_area_kind kind;
+    int struct_id;          /**< the same structure element continued across pages:
+                                 areas with equal non-zero struct_id are one element */
     imp_area *parent, *first, *last, *next;
     double x, y, w, h;      /**< the area's rectangle (for LINE: its line box) */
     const imp_fo *fo;       /**< the FO it came from (for messages), may be NULL */
-
-    /* BOX */
-    imp_color background;   /**< a == 0: none */
-    imp_border border[4];   /**< drawn on the rectangle's edges (before, after, start, end) */
-    int clip;               /**< clip children to the padding rectangle */
-    double clip_x, clip_y, clip_w, clip_h;
 
     /* structure (BOX, LINE, IMAGE, LINK): the tagged-PDF element this area is
      * part of. A BOX with struct_type opens a structure element that its
@@ -46,29 +43,41 @@ struct imp_area {
                                   "TD", "Figure", "Link", "Artifact" (running heads) */
     const char *alt;        /**< alternative text (Figure), borrowed from the FO props */
     const char *lang;       /**< language of this element when it differs, borrowed */
-    int struct_id;          /**< the same structure element continued across pages:
-                                 areas with equal non-zero struct_id are one element */
+    int unpainted;          /**< a BOX made by imp_area_new_box with nothing to paint:
+                                 it has no background and borders (not even allocated) */
 
-    /* LINE: drawn with pango_cairo_show_layout_line(cr, line) at (x, baseline) */
-    PangoLayoutLine *line;  /**< owned reference (pango_layout_line_ref) */
-    PangoLayout *layout;    /**< owned reference (g_object_ref) to the line's layout: a
-                                 line does not keep its layout alive on its own */
-    double baseline;
-
-    /* RULE: from (x, y) to (x + w, y + h) — horizontal rules have h == 0 */
-    double thickness;
-    imp_border_style style;
-    imp_color color;
-
-    /* IMAGE: drawn scaled into the rectangle */
-    imp_image *image;       /**< shared, reference counted */
-
-    /* LINK: rectangle x, y, w, h; one of the two is set */
-    char *uri;              /**< external destination (owned) */
-    char *dest;             /**< internal destination: an FO id (owned) */
-
-    /* DEST: the named destination (owned), at (x, y) */
-    char *name;
+    /* What one kind carries. imp_area_new allocates an area only as large as
+     * its kind needs (a long document has tens of thousands of areas), so
+     * read and write only the fields of the area's own kind. */
+    union {
+        struct { /* BOX and PAGE */
+            int clip;               /**< clip children to the padding rectangle */
+            double clip_x, clip_y, clip_w, clip_h;
+            imp_color background;   /**< a == 0: none (not there when unpainted) */
+            imp_border border[4];   /**< drawn on the rectangle's edges (before, after, start,
+                                         end; not there when unpainted) */
+        };
+        struct { /* LINE: drawn at (x, baseline), from glyphs when set, else with
+                  * pango_cairo_show_layout_line(cr, line) */
+            imp_glyphs *glyphs;     /**< owned; the line without its layout (glyphs.h) */
+            PangoLayoutLine *line;  /**< owned reference (pango_layout_line_ref), or NULL */
+            PangoLayout *layout;    /**< owned reference (g_object_ref) to the line's layout: a
+                                         line does not keep its layout alive on its own */
+            double baseline;
+        };
+        struct { /* RULE: from (x, y) to (x + w, y + h) — horizontal rules have h == 0 */
+            double thickness;
+            imp_border_style style;
+            imp_color color;
+        };
+        imp_image *image;           /**< IMAGE, drawn scaled into the rectangle: shared,
+                                         reference counted */
+        struct { /* LINK: rectangle x, y, w, h; one of the two is set */
+            char *uri;              /**< external destination (owned) */
+            char *dest;             /**< internal destination: an FO id (owned) */
+        };
+        char *name;                 /**< DEST: the named destination (owned), at (x, y) */
+    };
 };
 
 /** An outline (bookmark) entry; children nest. */
@@ -89,8 +98,24 @@ typedef struct {
     char *title, *author, *subject, *keywords, *lang; /**< owned; may be NULL */
 } imp_area_doc;
 
-/** New area of a kind, appended to parent (NULL: unattached). Zeroed. */
+/** New area of a kind, appended to parent (NULL: unattached). Zeroed, and
+ * only as large as the kind needs (see the union in imp_area). */
 imp_area *imp_area_new(imp_area_kind kind, imp_area *parent);
+
+/** A new BOX under parent with this background and these borders (both may
+ * be NULL). When they draw nothing, the box is made without them (most boxes:
+ * a third of the size) and unpainted is set. */
+imp_area *imp_area_new_box(imp_area *parent, const imp_color *bg, const imp_border border[4]);
+
+/** A LINE's characters (not NUL-terminated, *len bytes), or NULL. */
+const char *imp_area_line_text(const imp_area *a, size_t *len);
+/** 1 when Pango hyphenated a LINE at its end. */
+int imp_area_line_hyphenated(const imp_area *a);
+/** A LINE's glyph width (its logical extent), in points. */
+double imp_area_line_width(const imp_area *a);
+
+/** Free an area that is attached to nothing, with everything under it. */
+void imp_area_free(imp_area *a);
 
 /** Free a document's pages, outline and strings. */
 void imp_area_doc_free(imp_area_doc *ad);

@@ -133,6 +133,51 @@ static const char *S_set_get(imp_fo_strset *set, imp_fo_pool *p, const char *s, 
     return *slot;
 }
 
+/* Equal property blocks: the slot holding one equal to v, or the empty slot for it. */
+static const imp_props **S_props_slot(const imp_fo_pool *p, const imp_props *v)
+{
+    /* FNV-1a a word at a time: a block is over a kilobyte */
+    uint64_t h = 1469598103934665603ULL, w;
+    for (size_t at = 0; at + sizeof w <= sizeof *v; at += sizeof w) {
+        memcpy(&w, (const char *)v + at, sizeof w);
+        h = (h ^ w) * 1099511628211ULL;
+    }
+    size_t i = (size_t)(h ^ (h >> 29)) & (p->props.cap - 1);
+    while (p->props.v[i] && memcmp(p->props.v[i], v, sizeof *v))
+        i = (i + 1) & (p->props.cap - 1);
+    return &p->props.v[i];
+}
+
+const imp_props *imp_fo_pool_props(imp_fo_pool *p, const imp_props *v)
+{
+    if (!p->props.cap || (p->props.n + 1) * 2 > p->props.cap) {
+        size_t cap = p->props.cap ? p->props.cap * 2 : 64;
+        const imp_props **old = p->props.v;
+        size_t ocap = p->props.cap;
+        p->props.v = calloc(cap, sizeof *p->props.v);
+        if (!p->props.v) {
+            p->props.v = old;
+            p->failed = 1;
+            return NULL;
+        }
+        p->props.cap = cap;
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i])
+                *S_props_slot(p, old[i]) = old[i];
+        free(old);
+    }
+    const imp_props **slot = S_props_slot(p, v);
+    if (!*slot) {
+        imp_props *copy = imp_fo_pool_alloc(p, sizeof *copy);
+        if (!copy)
+            return NULL;
+        memcpy(copy, v, sizeof *copy);
+        *slot = copy;
+        p->props.n++;
+    }
+    return *slot;
+}
+
 char *imp_fo_pool_intern(imp_fo_pool *p, const char *s, size_t n)
 {
     int added;
@@ -155,6 +200,7 @@ void imp_fo_pool_free(imp_fo_pool *p)
         c = next;
     }
     free(p->interned.v);
+    free(p->props.v);
     memset(p, 0, sizeof *p);
 }
 
@@ -308,12 +354,12 @@ typedef struct {
 
 static imp_fo *S_new(S_build *b, imp_fo *parent, imp_fo_kind kind, const char *name, long line)
 {
-    /* character data has no properties of its own (fo.h): stop before p */
-    imp_fo *fo = imp_fo_pool_alloc(&b->doc->pool,
-                                   kind == IMP_FO_TEXT ? offsetof(imp_fo, p) : sizeof *fo);
+    imp_fo *fo = imp_fo_pool_alloc(&b->doc->pool, sizeof *fo);
     if (!fo)
         return NULL;
-    /* the header only: p is filled in whole by the caller */
+    /* character data has its parent's properties (fo.h); an element's are
+     * computed by the caller */
+    fo->p = kind == IMP_FO_TEXT && parent ? parent->p : NULL;
     fo->first = fo->last = fo->next = fo->prev = NULL;
     fo->text = NULL;
     fo->src = NULL;
@@ -622,7 +668,7 @@ static void S_element(S_build *b, imp_fo *parent, const imp_props *pp, xmlNodePt
         if (!w)
             return;
         imp_fo_props_compute(&b->c, w, el, pp, lb);
-        S_children(b, parent, &w->p, el, lb, depth + 1);
+        S_children(b, parent, w->p, el, lb, depth + 1);
         return;
     }
     const S_kind *k = S_kind_of(name);
@@ -659,7 +705,7 @@ static void S_element(S_build *b, imp_fo *parent, const imp_props *pp, xmlNodePt
     if (kind == IMP_FO_DECLARATIONS)
         S_declarations(b, el);
     else if (kind != IMP_FO_INSTREAM_FOREIGN_OBJECT)
-        S_children(b, fo, &fo->p, el, kind == IMP_FO_LIST_BLOCK ? &fo->p : lb, depth + 1);
+        S_children(b, fo, fo->p, el, kind == IMP_FO_LIST_BLOCK ? fo->p : lb, depth + 1);
 }
 
 static void S_children(S_build *b, imp_fo *parent, const imp_props *pp, xmlNodePtr el,
@@ -682,7 +728,7 @@ static void S_children(S_build *b, imp_fo *parent, const imp_props *pp, xmlNodeP
 static imp_fo **S_id_slot(imp_fo **tab, size_t cap, const char *id)
 {
     size_t i = S_hash(id, strlen(id)) & (cap - 1);
-    while (tab[i] && strcmp(tab[i]->p.id, id))
+    while (tab[i] && strcmp(tab[i]->p->id, id))
         i = (i + 1) & (cap - 1);
     return &tab[i];
 }
@@ -701,7 +747,7 @@ static void S_index(S_build *b)
     S_doc *doc = b->doc;
     size_t n = 0;
     for (imp_fo *fo = doc->pub.root; fo; fo = S_next_fo(fo))
-        if (fo->kind != IMP_FO_TEXT && fo->p.id)
+        if (fo->kind != IMP_FO_TEXT && fo->p->id)
             n++;
     if (!n)
         return;
@@ -713,16 +759,16 @@ static void S_index(S_build *b)
         return;
     doc->ids_cap = cap;
     for (imp_fo *fo = doc->pub.root; fo; fo = S_next_fo(fo)) {
-        if (fo->kind == IMP_FO_TEXT || !fo->p.id)
+        if (fo->kind == IMP_FO_TEXT || !fo->p->id)
             continue;
-        imp_fo **slot = S_id_slot(doc->ids, cap, fo->p.id);
+        imp_fo **slot = S_id_slot(doc->ids, cap, fo->p->id);
         if (!*slot)
             *slot = fo;
         else
             imp_fo_warn(&b->c, fo->line, "fo-duplicate-id",
                         "id \"%s\" on fo:%s (line %ld) is already used on line %ld; links and "
                         "page references go to the first",
-                        fo->p.id, fo->name, fo->line, (*slot)->line);
+                        fo->p->id, fo->name, fo->line, (*slot)->line);
     }
 }
 
@@ -769,8 +815,8 @@ imp_fo_doc *imp_fo_build(xmlDocPtr doc, imp_diags *d)
     sd->pub.root = top;
     top->src = root;
     imp_fo_props_compute(&b.c, top, root, NULL, NULL);
-    sd->pub.lang = top->p.lang;
-    S_children(&b, top, &top->p, root, NULL, 1);
+    sd->pub.lang = top->p->lang;
+    S_children(&b, top, top->p, root, NULL, 1);
     S_index(&b);
     if (sd->pool.failed)
         goto oom;

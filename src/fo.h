@@ -258,16 +258,17 @@ struct imp_fo {
     xmlNodePtr src;    /**< the source element of every FO (NULL for TEXT); layout reads
                             it for fo:instream-foreign-object (whose children are not
                             built into the tree) and fo:declarations */
-    imp_props p;       /**< computed properties. Last, because an IMP_FO_TEXT node is
-                            allocated without it (text has its parent's values: use
-                            imp_fo_props); that halves the tree of a long document. */
+    const imp_props *p; /**< computed properties, never NULL. FOs whose computed values
+                             are equal share one copy (a long document has few distinct
+                             ones), so never cast the const away; character data points
+                             at its parent's. */
 };
 
 /** The computed properties that apply to fo: its own, or for character data
- * its parent's. */
+ * its parent's (fo->p says the same; kept for readability at call sites). */
 static inline const imp_props *imp_fo_props(const imp_fo *fo)
 {
-    return fo->kind == IMP_FO_TEXT ? &fo->parent->p : &fo->p;
+    return fo->p;
 }
 
 /** The whole tree plus the document-level facts read from it. */

@@ -22,6 +22,10 @@ typedef struct {
     size_t left;
     int failed;            /**< an allocation failed: the build reports it once */
     imp_fo_strset interned; /**< shared copies of repeated strings (font families, langs) */
+    struct {                /**< shared copies of equal computed properties */
+        const imp_props **v;
+        size_t cap, n;
+    } props;
 } imp_fo_pool;
 
 /** Memory from the pool (not zeroed), or NULL (then pool->failed is set). */
@@ -30,6 +34,10 @@ void *imp_fo_pool_alloc(imp_fo_pool *p, size_t n);
 char *imp_fo_pool_strndup(imp_fo_pool *p, const char *s, size_t n);
 /** The pool's one copy of s[0..n): equal strings share storage. */
 char *imp_fo_pool_intern(imp_fo_pool *p, const char *s, size_t n);
+/** The pool's one copy of the computed properties *v (compared byte for
+ * byte, so equal values with different padding or string copies merely stay
+ * apart), or NULL when out of memory. */
+const imp_props *imp_fo_pool_props(imp_fo_pool *p, const imp_props *v);
 /** Add s to a set (copying it into the pool); 1 when it was not there yet. */
 int imp_fo_strset_add(imp_fo_strset *set, imp_fo_pool *p, const char *s);
 void imp_fo_pool_free(imp_fo_pool *p);

@@ -101,7 +101,7 @@ static void S_free_ids(imp_idpage *v, size_t n)
 /* ---- images: loaded once, only from under the resource folder ---- */
 imp_image *imp_layout_image(imp_lctx *L, const imp_fo *fo)
 {
-    const char *src = fo->p.src;
+    const char *src = fo->p->src;
     if (!src || !*src) {
         imp_layout_warn_once(L, 40, fo->line, "an fo:external-graphic has no src; it is left out");
         return NULL;
@@ -193,15 +193,15 @@ typedef struct S_pages {
 static const imp_fo *S_master_named(const imp_fo *set, const char *name, imp_fo_kind kind)
 {
     for (const imp_fo *c = set ? set->first : NULL; c; c = c->next)
-        if ((kind == IMP_FO_UNKNOWN || c->kind == kind) && c->p.master_name && name &&
-            !strcmp(c->p.master_name, name))
+        if ((kind == IMP_FO_UNKNOWN || c->kind == kind) && c->p->master_name && name &&
+            !strcmp(c->p->master_name, name))
             return c;
     return NULL;
 }
 
 static void S_geometry(S_master *m, const imp_fo *spm)
 {
-    const imp_props *p = &spm->p;
+    const imp_props *p = spm->p;
     memset(m, 0, sizeof *m);
     m->spm = spm;
     m->w = imp_layout_len(p->page_width, S_A4_W, S_A4_W);
@@ -224,16 +224,16 @@ static void S_geometry(S_master *m, const imp_fo *spm)
         if (i < 0)
             continue;
         m->regions[i].fo = r;
-        if (r->p.region_name)
-            m->regions[i].name = r->p.region_name;
-        ext[i] = imp_layout_len(r->p.extent, i == 1 || i == 2 ? ch : cw, 0);
+        if (r->p->region_name)
+            m->regions[i].name = r->p->region_name;
+        ext[i] = imp_layout_len(r->p->extent, i == 1 || i == 2 ? ch : cw, 0);
     }
     /* region-body: the content rectangle less its margins */
     const imp_fo *body = m->regions[0].fo;
     double bm[4] = {0};
     if (body)
         for (int s = 0; s < 4; s++)
-            bm[s] = body->p.margin[s];
+            bm[s] = body->p->margin[s];
     m->regions[0].x = cx + bm[IMP_START];
     m->regions[0].y = cy + bm[IMP_BEFORE];
     m->regions[0].w = cw - bm[IMP_START] - bm[IMP_END];
@@ -241,7 +241,7 @@ static void S_geometry(S_master *m, const imp_fo *spm)
     /* before/after span the width (precedence) or sit between start and end */
     for (int i = 1; i <= 2; i++) {
         const imp_fo *r = m->regions[i].fo;
-        int prec = r && r->p.precedence;
+        int prec = r && r->p->precedence;
         double sx = cx + (prec ? 0 : ext[3]), sw = cw - (prec ? 0 : ext[3] + ext[4]);
         m->regions[i].x = sx;
         m->regions[i].w = sw;
@@ -260,7 +260,7 @@ static void S_geometry(S_master *m, const imp_fo *spm)
     m->body_h = m->regions[0].h > 1 ? m->regions[0].h : 1;
     if (body) {
         /* the region's own padding and borders narrow the flow */
-        const imp_props *bp = &body->p;
+        const imp_props *bp = body->p;
         m->body_x += bp->padding[IMP_START] + bp->border[IMP_START].width;
         m->body_y += bp->padding[IMP_BEFORE] + bp->border[IMP_BEFORE].width;
         m->body_w -= bp->padding[IMP_START] + bp->padding[IMP_END] + bp->border[IMP_START].width +
@@ -273,7 +273,7 @@ static void S_geometry(S_master *m, const imp_fo *spm)
 /* Does a conditional-page-master-reference's condition hold? */
 static int S_condition(const imp_fo *c, int first, int last, int odd, int blank)
 {
-    const imp_props *p = &c->p;
+    const imp_props *p = c->p;
     if (p->page_position == IMP_PP_FIRST && !first)
         return 0;
     if (p->page_position == IMP_PP_LAST && !last)
@@ -302,7 +302,7 @@ static const imp_fo *S_pick(S_seq *S, int last, int blank, int advance)
     const imp_fo *sub = S->sub ? S->sub : S->psm->first;
     int used = S->sub ? S->sub_used : 0;
     for (; sub; sub = sub->next, used = 0) {
-        int max = sub->kind == IMP_FO_SINGLE_PAGE_MASTER_REFERENCE ? 1 : sub->p.maximum_repeats;
+        int max = sub->kind == IMP_FO_SINGLE_PAGE_MASTER_REFERENCE ? 1 : sub->p->maximum_repeats;
         if (sub->kind != IMP_FO_SINGLE_PAGE_MASTER_REFERENCE &&
             sub->kind != IMP_FO_REPEATABLE_PAGE_MASTER_REFERENCE &&
             sub->kind != IMP_FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES)
@@ -314,12 +314,12 @@ static const imp_fo *S_pick(S_seq *S, int last, int blank, int advance)
             for (const imp_fo *c = sub->first; c && !spm; c = c->next)
                 if (c->kind == IMP_FO_CONDITIONAL_PAGE_MASTER_REFERENCE &&
                     S_condition(c, first, last, odd, blank))
-                    spm = S_master_named(S->masters, c->p.master_reference,
+                    spm = S_master_named(S->masters, c->p->master_reference,
                                          IMP_FO_SIMPLE_PAGE_MASTER);
             if (!spm)
                 continue;
         } else {
-            spm = S_master_named(S->masters, sub->p.master_reference, IMP_FO_SIMPLE_PAGE_MASTER);
+            spm = S_master_named(S->masters, sub->p->master_reference, IMP_FO_SIMPLE_PAGE_MASTER);
             if (!spm)
                 continue;
         }
@@ -336,9 +336,9 @@ static const imp_fo *S_pick(S_seq *S, int last, int blank, int advance)
                              "the last one is used again",
                              S->number);
     for (const imp_fo *c = S->psm->last; c; c = c->prev) {
-        const char *ref = c->p.master_reference;
+        const char *ref = c->p->master_reference;
         if (!ref && c->first)
-            ref = c->last->p.master_reference;
+            ref = c->last->p->master_reference;
         const imp_fo *spm = S_master_named(S->masters, ref, IMP_FO_SIMPLE_PAGE_MASTER);
         if (spm)
             return spm;
@@ -349,19 +349,15 @@ static const imp_fo *S_pick(S_seq *S, int last, int blank, int advance)
 static imp_area *S_region_box(imp_area *page, double x, double y, double w, double h,
                               const imp_fo *r)
 {
-    imp_area *a = imp_area_new(IMP_AREA_BOX, page);
+    imp_area *a = imp_area_new_box(page, r ? &r->p->background_color : NULL,
+                                   r ? r->p->border : NULL);
     if (!a)
         return NULL;
     a->x = x;
     a->y = y;
     a->w = w;
     a->h = h;
-    if (r) {
-        a->fo = r;
-        a->background = r->p.background_color;
-        for (int s = 0; s < 4; s++)
-            a->border[s] = r->p.border[s];
-    }
+    a->fo = r;
     return a;
 }
 
@@ -369,14 +365,16 @@ static void S_shift(imp_area *a, double dx)
 {
     for (imp_area *c = a->first; c; c = c->next) {
         c->x += dx;
-        c->clip_x += dx;
+        if (c->kind == IMP_AREA_BOX)
+            c->clip_x += dx;
         S_shift(c, dx);
     }
 }
 
-/* The flow was prepared at the first page's column; a page whose master
- * puts its column elsewhere (mirrored margins) gets the flow moved across.
- * A column of another width cannot be: that is said once. */
+/* The flow is prepared at the first page's column x, each item at the width
+ * of the page it starts on; a page whose master puts its column elsewhere
+ * (mirrored margins) gets its part of the flow moved across. What goes on
+ * from a page of another width keeps that width: that is said once. */
 static void S_finish_page(S_seq *S, imp_pager *P)
 {
     imp_lctx *L = P->L;
@@ -385,10 +383,12 @@ static void S_finish_page(S_seq *S, imp_pager *P)
     double dx = S->m.body_x - L->flow_x;
     if (fabs(dx) > 0.01)
         S_shift(P->flow, dx);
-    if (fabs(S->m.body_w - L->flow_w) > 0.01)
+    if (P->misfit)
         imp_layout_warn_once(L, 44, S->m.spm ? S->m.spm->line : 0,
                              "page masters in one page-sequence have region-bodies of different "
-                             "widths; impack keeps the first page's width for the whole flow");
+                             "widths; a block that goes on from a page of another width keeps "
+                             "that page's width");
+    P->misfit = 0;
 }
 
 void imp_pager_new_page(imp_pager *P)
@@ -429,6 +429,7 @@ void imp_pager_new_page(imp_pager *P)
     imp_area *body = S_region_box(page, S->m.regions[0].x, S->m.regions[0].y, S->m.regions[0].w,
                                   S->m.regions[0].h, S->m.regions[0].fo);
     P->flow = body;
+    P->col_w = S->m.body_w;
     P->top = S->m.body_y;
     P->bottom = S->m.body_y + S->m.body_h;
     P->y = P->top;
@@ -447,7 +448,7 @@ void imp_layout_markers(imp_pager *P, const imp_fo *fo)
     if (P->whole)
         return;
     for (const imp_fo *c = fo->first; c; c = c->next)
-        if (c->kind == IMP_FO_MARKER && c->p.marker_class_name) {
+        if (c->kind == IMP_FO_MARKER && c->p->marker_class_name) {
             imp_lctx *L = P->L;
             struct imp_mark *v = realloc(L->marks, (L->nmarks + 1) * sizeof *v);
             if (!v)
@@ -462,13 +463,13 @@ void imp_layout_markers(imp_pager *P, const imp_fo *fo)
 /* The marker a retrieve-marker on page index pi shows (XSL 6.13.6). */
 static const imp_fo *S_retrieve(const imp_lctx *L, const imp_fo *rm, int pi)
 {
-    const char *cls = rm->p.retrieve_class_name;
+    const char *cls = rm->p->retrieve_class_name;
     const imp_fo *first_here = NULL, *last_here = NULL, *before = NULL;
     if (!cls)
         return NULL;
     for (size_t i = 0; i < L->nmarks; i++) {
         const imp_fo *m = L->marks[i].marker;
-        if (strcmp(m->p.marker_class_name, cls))
+        if (strcmp(m->p->marker_class_name, cls))
             continue;
         if (L->marks[i].page_index == pi) {
             if (!first_here)
@@ -478,7 +479,7 @@ static const imp_fo *S_retrieve(const imp_lctx *L, const imp_fo *rm, int pi)
             before = m;
         }
     }
-    switch (rm->p.retrieve_position) {
+    switch (rm->p->retrieve_position) {
     case IMP_RP_FIRST_STARTING:
         return first_here ? first_here : before;
     case IMP_RP_LAST_STARTING:
@@ -523,17 +524,17 @@ static void S_static(imp_lctx *L, imp_area_doc *ad, imp_area *page, const S_mast
         if (!m->regions[i].fo || m->regions[i].h <= 0 || m->regions[i].w <= 0)
             continue;
         for (const imp_fo *sc = seq->first; sc; sc = sc->next) {
-            if (sc->kind != IMP_FO_STATIC_CONTENT || !sc->p.flow_name ||
-                strcmp(sc->p.flow_name, m->regions[i].name))
+            if (sc->kind != IMP_FO_STATIC_CONTENT || !sc->p->flow_name ||
+                strcmp(sc->p->flow_name, m->regions[i].name))
                 continue;
             S_swap swaps[32];
             size_t nswaps = 0;
             S_swap_markers(L, (imp_fo *)sc, page_index, swaps, &nswaps, 32);
             const imp_fo *r = m->regions[i].fo;
-            double px = r->p.padding[IMP_START] + r->p.border[IMP_START].width;
-            double py = r->p.padding[IMP_BEFORE] + r->p.border[IMP_BEFORE].width;
-            double x = m->regions[i].x + px, w = m->regions[i].w - px - r->p.padding[IMP_END] -
-                                                 r->p.border[IMP_END].width;
+            double px = r->p->padding[IMP_START] + r->p->border[IMP_START].width;
+            double py = r->p->padding[IMP_BEFORE] + r->p->border[IMP_BEFORE].width;
+            double x = m->regions[i].x + px, w = m->regions[i].w - px - r->p->padding[IMP_END] -
+                                                 r->p->border[IMP_END].width;
             imp_item root;
             memset(&root, 0, sizeof root);
             imp_layout_blocks(L, sc, x, w > 1 ? w : 1, &root);
@@ -549,8 +550,8 @@ static void S_static(imp_lctx *L, imp_area_doc *ad, imp_area *page, const S_mast
                     prev = c;
                 }
                 double room = m->regions[i].h - py;
-                double off = r->p.display_align == 1 ? (room - h) / 2
-                             : r->p.display_align == 2 ? room - h
+                double off = r->p->display_align == 1 ? (room - h) / 2
+                             : r->p->display_align == 2 ? room - h
                                                        : 0;
                 imp_place_children_whole(L, root.first, box,
                                          m->regions[i].y + py + (off > 0 ? off : 0));
@@ -618,14 +619,70 @@ static imp_outline *S_outline(const imp_fo *tree)
             break;
         const imp_fo *t = S_child(b, IMP_FO_BOOKMARK_TITLE);
         o->title = t ? S_text_of(t) : strdup("");
-        o->dest = b->p.internal_destination ? strdup(b->p.internal_destination) : NULL;
-        o->uri = b->p.external_destination ? strdup(b->p.external_destination) : NULL;
-        o->open = b->p.starting_state_show;
+        o->dest = b->p->internal_destination ? strdup(b->p->internal_destination) : NULL;
+        o->uri = b->p->external_destination ? strdup(b->p->external_destination) : NULL;
+        o->open = b->p->starting_state_show;
         o->first = S_outline(b);
         *tail = o;
         tail = &o->next;
     }
     return first;
+}
+
+/* The flow of a sequence, prepared a child at a time for the pager. */
+typedef struct {
+    imp_lctx *L;
+    const imp_fo *flow, *next;
+    double x, w;   /* the column it is prepared at */
+    int number;    /* the sequence's first page number */
+} S_flow_src;
+
+static int S_flow_more(void *ctx, imp_item *queue)
+{
+    S_flow_src *s = ctx;
+    imp_lctx *L = s->L;
+    if (!s->next)
+        return 0;
+    /* prepared as if before any page was made: the current page is not
+     * known yet where a line will land (page numbers come from the last pass) */
+    int current = L->page_number;
+    L->page_number = s->number;
+    L->in_flow = 1;
+    L->flow_w = s->w; /* footnote bodies too */
+    imp_item *last = queue->last;
+    const imp_fo *step = s->next;
+    s->next = imp_layout_blocks_step(L, s->flow, s->next, s->x, s->w, queue);
+    for (imp_item *it = last ? last->next : queue->first; it; it = it->next) {
+        it->prep_w = s->w;
+        it->step = it == (last ? last->next : queue->first) ? step : NULL;
+    }
+    L->in_flow = 0;
+    L->page_number = current;
+    return s->next != NULL;
+}
+
+/* The rest of blocks broken by a page of width w, prepared as the flow is. */
+static imp_item *S_flow_rest(void *ctx, const imp_item *const *levels, int n, const imp_item *at,
+                             double w, double dw)
+{
+    S_flow_src *s = ctx;
+    imp_lctx *L = s->L;
+    int current = L->page_number;
+    L->page_number = s->number;
+    L->in_flow = 1;
+    L->flow_w = w;
+    imp_item *rest = imp_layout_rest(L, levels, n, at, dw);
+    L->in_flow = 0;
+    L->page_number = current;
+    return rest;
+}
+
+/* The flow comes again from step, at width w (a page of another width). */
+static void S_flow_rewind(void *ctx, const imp_fo *step, double w)
+{
+    S_flow_src *s = ctx;
+    s->next = step;
+    s->w = w;
 }
 
 static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, const imp_fo *seq,
@@ -638,7 +695,7 @@ static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, cons
     S.ad = ad;
     S.seq = seq;
     S.masters = masters;
-    const char *ref = seq->p.master_reference;
+    const char *ref = seq->p->master_reference;
     S.spm = S_master_named(masters, ref, IMP_FO_SIMPLE_PAGE_MASTER);
     if (!S.spm)
         S.psm = S_master_named(masters, ref, IMP_FO_PAGE_SEQUENCE_MASTER);
@@ -649,12 +706,12 @@ static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, cons
                      ref ? ref : "");
         return -1;
     }
-    S.number = seq->p.initial_page_number > 0 ? seq->p.initial_page_number : *number;
-    if (seq->p.initial_page_parity == 1 && S.number % 2 == 0) /* auto-odd */
+    S.number = seq->p->initial_page_number > 0 ? seq->p->initial_page_number : *number;
+    if (seq->p->initial_page_parity == 1 && S.number % 2 == 0) /* auto-odd */
         S.number++;
-    else if (seq->p.initial_page_parity == 2 && S.number % 2 == 1) /* auto-even */
+    else if (seq->p->initial_page_parity == 2 && S.number % 2 == 1) /* auto-even */
         S.number++;
-    L->page_number_format = seq->p.format;
+    L->page_number_format = seq->p->format;
     imp_pager P;
     memset(&P, 0, sizeof P);
     P.L = L;
@@ -668,31 +725,22 @@ static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, cons
     int first_index = P.page_index, first_number = P.number;
     const imp_fo *flow = S_child(seq, IMP_FO_FLOW);
     if (flow) {
-        imp_item root;
-        memset(&root, 0, sizeof root);
-        L->page_number = P.number;
-        L->in_flow = 1;
         L->flow_x = S.m.body_x;
         L->flow_w = S.m.body_w;
-        imp_layout_blocks(L, flow, S.m.body_x, S.m.body_w, &root);
-        L->in_flow = 0;
+        S_flow_src src = {L, flow, flow->first, S.m.body_x, S.m.body_w, P.number};
+        imp_pager_source from = {S_flow_more, S_flow_rewind, S_flow_rest, &src};
         L->in_flow_pages = 1;
-        imp_pager_flow(&P, &root);
+        imp_pager_flow(&P, &from);
         S_finish_page(&S, &P);
         L->in_flow_pages = 0;
-        for (imp_item *c = root.first; c;) {
-            imp_item *n = c->next;
-            imp_layout_item_free(c);
-            c = n;
-        }
     }
-    if (seq->p.id) {
-        imp_layout_found_id(L, seq->p.id, first_number, first_index);
-        imp_layout_found_last(L, seq->p.id, P.number);
+    if (seq->p->id) {
+        imp_layout_found_id(L, seq->p->id, first_number, first_index);
+        imp_layout_found_last(L, seq->p->id, P.number);
     }
     /* force-page-count: the default "auto" ends a sequence on the parity the next
      * one needs; impack implements even/odd/end-on-* and treats auto as no-force */
-    int fpc = seq->p.force_page_count, count = S.pages_in_seq;
+    int fpc = seq->p->force_page_count, count = S.pages_in_seq;
     int last_no = P.number;
     int add = (fpc == IMP_FPC_EVEN && count % 2) || (fpc == IMP_FPC_ODD && count % 2 == 0) ||
               (fpc == IMP_FPC_END_ON_EVEN && last_no % 2) ||
@@ -760,7 +808,7 @@ static imp_area_doc *S_pass(imp_lctx *L)
             continue;
         S_geometry(&m, pg->fo);
         L->page_number = pages.v[i].number;
-        L->page_number_format = pages.v[i].seq->p.format;
+        L->page_number_format = pages.v[i].seq->p->format;
         S_static(L, ad, pg, &m, pages.v[i].seq, (int)i);
     }
     free(pages.v);

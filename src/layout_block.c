@@ -197,7 +197,7 @@ static int S_only_space(const imp_fo *first, const imp_fo *stop)
 
 static const char *S_struct_of(const imp_fo *fo, const char *dflt)
 {
-    const char *r = fo->p.role;
+    const char *r = fo->p->role;
     static const char *known[] = {"H", "H1", "H2", "H3", "H4", "H5", "H6", "P", "Div", "Caption",
                                   "BlockQuote", "Note", "Code", "TOC", "TOCI", "Index", "Span",
                                   "Quote", "Figure", "Formula", "Form", "Art", "Sect", "Part",
@@ -220,7 +220,7 @@ typedef struct {
 static void S_box(imp_lctx *L, imp_item *it, const imp_fo *fo, const S_frame *f, double *cx,
                   double *cw)
 {
-    const imp_props *p = &fo->p;
+    const imp_props *p = fo->p;
     (void)L;
     for (int s = 0; s < 4; s++) {
         it->pad[s] = p->padding[s];
@@ -242,39 +242,75 @@ static void S_blocks(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *
 
 static void S_one(imp_lctx *L, const imp_fo *c, const S_frame *f, imp_item *parent);
 
+/* One step of a block's content from its child c: a block-level child
+ * becomes items, a run of inline content a paragraph (lines). Returns the
+ * child after what was used. */
+static void S_remember_frame(imp_item *it, const S_frame *f, double cx, double cw, int wrap)
+{
+    it->frame[0] = f->ref_x;
+    it->frame[1] = f->ref_w;
+    it->frame[2] = f->base_start;
+    it->frame[3] = f->base_end;
+    it->cx = cx;
+    it->cw = cw;
+    it->wrap = wrap;
+}
+
+static const imp_fo *S_content_step_items(imp_lctx *L, const imp_fo *fo, const imp_fo *c,
+                                          imp_item *it, double cx, double cw, const S_frame *f,
+                                          int wrap)
+{
+    if (S_skip(c))
+        return c->next;
+    if (!S_inline_leaf(c)) {
+        if (S_is_inline(c))
+            S_blocks(L, c, f, it); /* an inline holding blocks */
+        else
+            S_one(L, c, f, it);
+        return c->next;
+    }
+    const imp_fo *stop = S_run_stop(c);
+    if (!S_only_space(c, stop)) {
+        imp_item *target = wrap ? imp_layout_item_new(IMP_IT_BLOCK, fo, it) : NULL;
+        if (target) { /* an anonymous paragraph among blocks */
+            target->x = cx;
+            target->w = cw;
+            target->struct_type = "P";
+            target->struct_id = ++L->next_struct_id;
+            S_remember_frame(target, f, cx, cw, 0);
+        } else {
+            target = it;
+        }
+        imp_layout_para(L, fo, c, stop, cx, cw, target);
+    }
+    return stop;
+}
+
+/* One step, and what it made remembers where it came from. */
+static const imp_fo *S_content_step(imp_lctx *L, const imp_fo *fo, const imp_fo *c, imp_item *it,
+                                    double cx, double cw, const S_frame *f, int wrap)
+{
+    imp_item *last = it->last;
+    const imp_fo *next = S_content_step_items(L, fo, c, it, cx, cw, f, wrap);
+    int n = 0;
+    for (imp_item *k = last ? last->next : it->first; k; k = k->next)
+        n++;
+    int i = 0;
+    for (imp_item *k = last ? last->next : it->first; k; k = k->next, i++) {
+        k->from = c;
+        k->step_index = i;
+        k->step_items = n;
+    }
+    return next;
+}
+
 /* The content of a block: runs of inline content become paragraphs (lines),
  * block-level children become items, in document order. */
 static void S_block_content(imp_lctx *L, const imp_fo *fo, imp_item *it, double cx, double cw,
                             const S_frame *f, int wrap)
 {
-    for (const imp_fo *c = fo->first; c;) {
-        if (S_skip(c)) {
-            c = c->next;
-            continue;
-        }
-        if (!S_inline_leaf(c)) {
-            if (S_is_inline(c))
-                S_blocks(L, c, f, it); /* an inline holding blocks */
-            else
-                S_one(L, c, f, it);
-            c = c->next;
-            continue;
-        }
-        const imp_fo *stop = S_run_stop(c);
-        if (!S_only_space(c, stop)) {
-            imp_item *target = wrap ? imp_layout_item_new(IMP_IT_BLOCK, fo, it) : NULL;
-            if (target) { /* an anonymous paragraph among blocks */
-                target->x = cx;
-                target->w = cw;
-                target->struct_type = "P";
-                target->struct_id = ++L->next_struct_id;
-            } else {
-                target = it;
-            }
-            imp_layout_para(L, fo, c, stop, cx, cw, target);
-        }
-        c = stop;
-    }
+    for (const imp_fo *c = fo->first; c;)
+        c = S_content_step(L, fo, c, it, cx, cw, f, wrap);
 }
 
 static void S_list(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *parent);
@@ -290,10 +326,10 @@ static void S_one(imp_lctx *L, const imp_fo *c, const S_frame *f, imp_item *pare
             return;
         double cx, cw;
         S_box(L, it, c, f, &cx, &cw);
-        if (c->p.height.kind == IMP_LEN_PT)
-            it->min_height = c->p.height.v;
-        if (c->p.min_height.kind == IMP_LEN_PT && c->p.min_height.v > it->min_height)
-            it->min_height = c->p.min_height.v;
+        if (c->p->height.kind == IMP_LEN_PT)
+            it->min_height = c->p->height.v;
+        if (c->p->min_height.kind == IMP_LEN_PT && c->p->min_height.v > it->min_height)
+            it->min_height = c->p->min_height.v;
         int has_inline = 0, has_block = 0;
         for (const imp_fo *k = c->first; k; k = k->next) {
             if (k->kind == IMP_FO_MARKER || k->kind == IMP_FO_RETRIEVE_MARKER)
@@ -306,6 +342,7 @@ static void S_one(imp_lctx *L, const imp_fo *c, const S_frame *f, imp_item *pare
         it->struct_type = S_struct_of(c, has_inline && !has_block ? "P" : NULL);
         if (it->struct_type)
             it->struct_id = ++L->next_struct_id;
+        S_remember_frame(it, f, cx, cw, has_block && has_inline);
         S_block_content(L, c, it, cx, cw, f, has_block && has_inline);
         break;
     }
@@ -323,9 +360,9 @@ static void S_one(imp_lctx *L, const imp_fo *c, const S_frame *f, imp_item *pare
                 S_one(L, k, f, parent);
         break;
     case IMP_FO_TABLE:
-        imp_layout_table(L, c, f->ref_x + (c->p.start_indent - f->base_start),
-                         f->ref_w - (c->p.start_indent - f->base_start) -
-                             (c->p.end_indent - f->base_end),
+        imp_layout_table(L, c, f->ref_x + (c->p->start_indent - f->base_start),
+                         f->ref_w - (c->p->start_indent - f->base_start) -
+                             (c->p->end_indent - f->base_end),
                          parent);
         break;
     case IMP_FO_WRAPPER:
@@ -348,14 +385,14 @@ static void S_one(imp_lctx *L, const imp_fo *c, const S_frame *f, imp_item *pare
  * become anonymous paragraphs at the FO's own indents. */
 static void S_blocks(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *parent)
 {
-    double x = f->ref_x + (fo->p.start_indent - f->base_start);
-    double w = f->ref_w - (fo->p.start_indent - f->base_start) - (fo->p.end_indent - f->base_end);
+    double x = f->ref_x + (fo->p->start_indent - f->base_start);
+    double w = f->ref_w - (fo->p->start_indent - f->base_start) - (fo->p->end_indent - f->base_end);
     S_block_content(L, fo, parent, x, w > 1 ? w : 1, f, 1);
 }
 
 static void S_container(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *parent)
 {
-    const imp_props *p = &fo->p;
+    const imp_props *p = fo->p;
     imp_item *it = imp_layout_item_new(IMP_IT_BLOCK, fo, parent);
     if (!it)
         return;
@@ -396,7 +433,7 @@ static void S_container(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_ite
 
 static void S_list(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *parent)
 {
-    const imp_props *p = &fo->p;
+    const imp_props *p = fo->p;
     imp_item *list = imp_layout_item_new(IMP_IT_BLOCK, fo, parent);
     if (!list)
         return;
@@ -430,10 +467,10 @@ static void S_list(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *pa
             b->struct_id = ++L->next_struct_id;
             /* the label ends at label-end(); the body starts at body-start(),
              * unless the FO gave other indents explicitly */
-            double s = part->p.start_indent, e = part->p.end_indent;
-            if (label && (part->p.end_indent_label_end || e <= p->end_indent + 0.001))
+            double s = part->p->start_indent, e = part->p->end_indent;
+            if (label && (part->p->end_indent_label_end || e <= p->end_indent + 0.001))
                 e = label_end;
-            if (!label && (part->p.start_indent_body_start || s <= p->start_indent + 0.001))
+            if (!label && (part->p->start_indent_body_start || s <= p->start_indent + 0.001))
                 s = body_start;
             S_frame pf = *f;
             b->x = f->ref_x + (s - f->base_start);
@@ -443,8 +480,8 @@ static void S_list(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *pa
             /* children use their own indents if they set them; otherwise the part's */
             pf.ref_x = b->x;
             pf.ref_w = b->w;
-            pf.base_start = part->p.start_indent;
-            pf.base_end = part->p.end_indent;
+            pf.base_start = part->p->start_indent;
+            pf.base_end = part->p->end_indent;
             S_blocks(L, part, &pf, b);
         }
     }
@@ -454,8 +491,127 @@ void imp_layout_blocks(imp_lctx *L, const imp_fo *fo, double x, double w, imp_it
 {
     if (!parent)
         return;
-    S_frame f = {x, w, fo->p.start_indent, fo->p.end_indent};
+    S_frame f = {x, w, fo->p->start_indent, fo->p->end_indent};
     S_blocks(L, fo, &f, parent);
+}
+
+const imp_fo *imp_layout_blocks_step(imp_lctx *L, const imp_fo *fo, const imp_fo *c, double x,
+                                     double w, imp_item *parent)
+{
+    if (!parent || !c)
+        return NULL;
+    /* what imp_layout_blocks does, for one child at a time */
+    S_frame f = {x, w, fo->p->start_indent, fo->p->end_indent};
+    return S_content_step(L, fo, c, parent, x, w > 1 ? w : 1, &f, 1);
+}
+
+/* ---- the rest of a block at another width ---------------------------- */
+
+/* A block made by S_one from an fo:block (so its content came in steps over
+ * its FO's children, in the flow's frame), or an anonymous paragraph. */
+static int S_restartable(const imp_item *it)
+{
+    return it->kind == IMP_IT_BLOCK && it->fixed_height <= 0 && it->from && it->fo &&
+           (it->from == it->fo ? it->fo->kind == IMP_FO_BLOCK : it->first && it->first->kind == IMP_IT_LINE);
+}
+
+int imp_layout_rest_possible(const imp_item *const *levels, int n, const imp_item *at)
+{
+    if (n < 1 || !at || !at->from)
+        return 0;
+    for (int i = 0; i < n; i++) {
+        if (!S_restartable(levels[i]))
+            return 0;
+        /* going on after a child needs it to be all its step made */
+        if (i + 1 < n && levels[i + 1]->step_items != 1)
+            return 0;
+    }
+    return at->kind == IMP_IT_LINE ? at->line != NULL : at->step_index == 0;
+}
+
+/* A new block that continues src on a later page: the same box, no before
+ * border, padding or space unless retained, the same structure element. */
+static imp_item *S_continue(const imp_item *src, double dw)
+{
+    imp_item *k = imp_layout_item_new(IMP_IT_BLOCK, src->fo, NULL);
+    if (!k)
+        return NULL;
+    k->x = src->x;
+    k->w = src->w + dw;
+    for (int s = 0; s < 4; s++) {
+        k->pad[s] = src->pad[s];
+        k->bw[s] = src->bw[s];
+        k->border[s] = src->border[s];
+    }
+    if (!src->border[IMP_BEFORE].retain)
+        k->bw[IMP_BEFORE] = 0;
+    if (!(src->fo && src->fo->p->padding_retain[IMP_BEFORE]))
+        k->pad[IMP_BEFORE] = 0;
+    k->background = src->background;
+    k->space_after = src->space_after;
+    k->keep_with_next = src->keep_with_next;
+    k->break_after = src->break_after;
+    k->struct_type = src->struct_type;
+    k->struct_id = src->struct_id;
+    k->id = src->id;
+    k->from = src->from;
+    k->step_items = 1;
+    for (int i = 0; i < 4; i++)
+        k->frame[i] = src->frame[i];
+    k->frame[1] += dw;
+    k->cx = src->cx;
+    k->cw = src->cw + dw;
+    k->wrap = src->wrap;
+    k->continued = 1;
+    return k;
+}
+
+static void S_adopt(imp_item *parent, imp_item *child)
+{
+    child->parent = parent;
+    child->next = NULL;
+    if (parent->last)
+        parent->last->next = child;
+    else
+        parent->first = child;
+    parent->last = child;
+}
+
+imp_item *imp_layout_rest(imp_lctx *L, const imp_item *const *levels, int n, const imp_item *at,
+                          double dw)
+{
+    if (!imp_layout_rest_possible(levels, n, at))
+        return NULL;
+    imp_item *inner = NULL;
+    for (int i = n - 1; i >= 0; i--) {
+        const imp_item *src = levels[i];
+        imp_item *k = S_continue(src, dw);
+        if (!k) {
+            imp_layout_item_free(inner);
+            return NULL;
+        }
+        S_frame f = {k->frame[0], k->frame[1], k->frame[2], k->frame[3]};
+        int anonymous = src->from != src->fo;
+        const imp_fo *next;
+        if (i == n - 1 && at->kind == IMP_IT_LINE) {
+            /* the rest of a paragraph, from its next line's first character */
+            const imp_fo *stop = S_run_stop(at->from);
+            imp_layout_para_from(L, at->fo, at->from, stop, k->cx, k->cw, k, at->line->start_index);
+            next = stop;
+        } else if (i == n - 1) {
+            next = at->from; /* again from the step that made at */
+        } else {
+            S_adopt(k, inner);
+            const imp_item *child = levels[i + 1];
+            next = child->from == child->fo ? child->from->next : S_run_stop(child->from);
+        }
+        if (anonymous)
+            next = NULL; /* an anonymous paragraph is its run and nothing else */
+        for (const imp_fo *c = next; c;)
+            c = S_content_step(L, src->fo, c, k, k->cx, k->cw, &f, k->wrap);
+        inner = k;
+    }
+    return inner;
 }
 
 void imp_layout_measure(imp_lctx *L, const imp_fo *fo, double *minw, double *maxw)
@@ -478,9 +634,9 @@ void imp_layout_measure(imp_lctx *L, const imp_fo *fo, double *minw, double *max
             continue;
         }
         imp_layout_measure(L, c, &mn, &mx);
-        const imp_props *p = &c->p;
+        const imp_props *p = c->p;
         /* indents include the child's padding and borders (XSL 5.3.2) */
-        double extra = (p->start_indent - fo->p.start_indent) + (p->end_indent - fo->p.end_indent);
+        double extra = (p->start_indent - fo->p->start_indent) + (p->end_indent - fo->p->end_indent);
         if (c->kind == IMP_FO_BLOCK_CONTAINER && p->width.kind == IMP_LEN_PT)
             mn = mx = p->width.v;
         *minw = fmax(*minw, mn + extra);

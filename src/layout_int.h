@@ -61,6 +61,20 @@ struct imp_item {
     int para_index, para_lines; /* position in its paragraph, for orphans/widows */
     int orphans, widows;
     imp_extra *extras;
+    /* a top-level item of a flow: the column width it was prepared at, and
+     * where its preparation step began (imp_layout_blocks_step) */
+    double prep_w;
+    const imp_fo *step;     /* NULL unless it is the first item of its step */
+    /* how it was prepared, so that the rest of a block can be prepared
+     * again at another width (imp_layout_rest) */
+    const imp_fo *from;     /* the child of its container's FO its step began at (a
+                               block-level FO, or the first FO of an inline run) */
+    int step_index, step_items; /* its place among the items its step made, and their count */
+    double frame[4];        /* BLOCK: the reference frame it was prepared in (x, width,
+                               start and end indents there) */
+    double cx, cw;          /* BLOCK: its content box */
+    int wrap;               /* BLOCK: its inline runs became anonymous paragraphs */
+    int continued;          /* BLOCK: the rest of one begun on an earlier page */
     /* TABLE */
     imp_item *header, *footer; /* lists of rows (linked by next) */
     int omit_header_at_break, omit_footer_at_break;
@@ -110,6 +124,10 @@ typedef struct {
  * (exclusive), as lines of width avail; appends IMP_IT_LINE items to parent. */
 void imp_layout_para(imp_lctx *L, const imp_fo *block, const imp_fo *first, const imp_fo *stop,
                      double x, double avail, imp_item *parent);
+/** The same from byte offset of the run's text on (the rest of a paragraph
+ * that goes on at another width: no first-line indent). */
+void imp_layout_para_from(imp_lctx *L, const imp_fo *block, const imp_fo *first,
+                          const imp_fo *stop, double x, double avail, imp_item *parent, int offset);
 
 /** The narrowest (longest word) and widest (no wrapping) width of a run. */
 void imp_layout_para_measure(imp_lctx *L, const imp_fo *block, const imp_fo *first,
@@ -127,6 +145,22 @@ double imp_layout_border_width(const imp_border *b);
 void imp_layout_item_flow(imp_item *it, const imp_props *p);
 /** Prepare the block-level children of fo into parent (x, w = content box). */
 void imp_layout_blocks(imp_lctx *L, const imp_fo *fo, double x, double w, imp_item *parent);
+/** The same, one step at a time, so that a long flow need not be prepared
+ * whole before it is placed: prepares what starts at fo's child c (a
+ * block-level child, or a run of inline content) into parent and returns
+ * the child after it, NULL at the end. Starting at fo->first and stepping
+ * until NULL gives what imp_layout_blocks gives. */
+const imp_fo *imp_layout_blocks_step(imp_lctx *L, const imp_fo *fo, const imp_fo *c, double x,
+                                     double w, imp_item *parent);
+/** The rest of a block, prepared again with its column dw wider (a page of
+ * another width): levels[0..n-1] are the open blocks, outermost first, and
+ * at the child of the innermost where the rest begins (a line: from its
+ * first character; another item: from its step). A new BLOCK item that
+ * continues levels[0] (continued is set, down to the innermost), or NULL. */
+imp_item *imp_layout_rest(imp_lctx *L, const imp_item *const *levels, int n, const imp_item *at,
+                          double dw);
+/** Can imp_layout_rest continue these open blocks from at? */
+int imp_layout_rest_possible(const imp_item *const *levels, int n, const imp_item *at);
 /** Measured border-box height of an item laid out whole. */
 double imp_layout_height(const imp_item *it);
 

@@ -104,7 +104,7 @@ static void S_run_attrs_ex(S_para *P, const imp_props *p, int s, int e, int obje
 {
     if (e <= s)
         return;
-    const imp_props *b = &P->block->p;
+    const imp_props *b = P->block->p;
     if (!S_same_font(p, b)) {
         PangoFontDescription *fd = S_font(p);
         S_insert(P->attrs, pango_attr_font_desc_new(fd), s, e);
@@ -149,7 +149,7 @@ static void S_run_attrs_ex(S_para *P, const imp_props *p, int s, int e, int obje
 /* The block's own text attributes, over the whole paragraph. */
 static void S_block_attrs(S_para *P)
 {
-    const imp_props *b = &P->block->p;
+    const imp_props *b = P->block->p;
     PangoAttribute *a;
     if (b->color.r != 0 || b->color.g != 0 || b->color.b != 0) {
         a = pango_attr_foreground_new(S_c16(b->color.r), S_c16(b->color.g), S_c16(b->color.b));
@@ -297,7 +297,7 @@ static void S_object(S_para *P, const imp_props *p, S_obj *o, double w, double a
 
 static void S_leader(S_para *P, const imp_fo *fo)
 {
-    const imp_props *p = &fo->p;
+    const imp_props *p = fo->p;
     if (p->leader_pattern == IMP_LEADER_USE_CONTENT) {
         imp_layout_warn_once(P->L, 1, fo->line,
                              "leader-pattern=\"use-content\" is drawn as space by impack");
@@ -323,7 +323,7 @@ static void S_leader(S_para *P, const imp_fo *fo)
 static void S_graphic(S_para *P, const imp_fo *fo)
 {
     imp_image *img = imp_layout_image(P->L, fo);
-    const imp_props *p = &fo->p;
+    const imp_props *p = fo->p;
     double iw = img ? img->width : 0, ih = img ? img->height : 0;
     double cw = imp_layout_len(p->content_width, iw, iw);
     double ch = imp_layout_len(p->content_height, ih, ih);
@@ -384,9 +384,9 @@ static void S_walk_one(S_para *P, const imp_fo *c)
     case IMP_FO_INLINE_CONTAINER: {
         S_obj *link = NULL, *dest = NULL;
         if (c->kind == IMP_FO_BASIC_LINK &&
-            (c->p.internal_destination || c->p.external_destination))
+            (c->p->internal_destination || c->p->external_destination))
             link = S_add_obj(P, S_OB_LINK, c);
-        if (c->p.id)
+        if (c->p->id)
             dest = S_add_obj(P, S_OB_DEST, c);
         size_t li = link ? (size_t)(link - P->objs) : 0, di = dest ? (size_t)(dest - P->objs) : 0;
         S_walk(P, c, NULL);
@@ -399,8 +399,8 @@ static void S_walk_one(S_para *P, const imp_fo *c)
         break;
     }
     case IMP_FO_CHARACTER:
-        if (c->p.character)
-            S_literal(P, &c->p, c->p.character);
+        if (c->p->character)
+            S_literal(P, c->p, c->p->character);
         break;
     case IMP_FO_PAGE_NUMBER: {
         int n = L->page_number > 0 ? L->page_number : 1;
@@ -417,15 +417,15 @@ static void S_walk_one(S_para *P, const imp_fo *c)
                 o->start = o->end = (int)P->text->len + (P->space_pending && !P->at_line_start);
         }
         S_number(L, n, buf, sizeof buf);
-        S_literal(P, &c->p, buf);
+        S_literal(P, c->p, buf);
         break;
     }
     case IMP_FO_PAGE_NUMBER_CITATION:
     case IMP_FO_PAGE_NUMBER_CITATION_LAST: {
-        int n = c->p.ref_id ? imp_layout_page_of(L, c->p.ref_id) : 0;
-        if (c->kind == IMP_FO_PAGE_NUMBER_CITATION_LAST && c->p.ref_id) {
+        int n = c->p->ref_id ? imp_layout_page_of(L, c->p->ref_id) : 0;
+        if (c->kind == IMP_FO_PAGE_NUMBER_CITATION_LAST && c->p->ref_id) {
             char key[512];
-            snprintf(key, sizeof key, "\x01last:%s", c->p.ref_id);
+            snprintf(key, sizeof key, "\x01last:%s", c->p->ref_id);
             int last = imp_layout_page_of(L, key);
             if (last)
                 n = last;
@@ -437,12 +437,12 @@ static void S_walk_one(S_para *P, const imp_fo *c)
                 imp_layout_warn_once(L, 43, c->line,
                                      "fo:page-number-citation refers to ref-id=\"%s\", but no "
                                      "formatting object has that id; \"00\" is printed",
-                                     c->p.ref_id ? c->p.ref_id : "");
+                                     c->p->ref_id ? c->p->ref_id : "");
             snprintf(buf, sizeof buf, "00");
         } else {
             S_number(L, n, buf, sizeof buf);
         }
-        S_literal(P, &c->p, buf);
+        S_literal(P, c->p, buf);
         break;
     }
     case IMP_FO_LEADER:
@@ -520,8 +520,8 @@ static void S_extras_for_line(S_para *P, imp_item *it, PangoLayoutLine *line, do
                 x->w = (ranges[2 * k + 1] - ranges[2 * k]) / (double)PANGO_SCALE;
                 x->y = 0;
                 x->h = it->height;
-                x->uri = o->fo->p.external_destination;
-                x->dest = o->fo->p.internal_destination;
+                x->uri = o->fo->p->external_destination;
+                x->dest = o->fo->p->internal_destination;
                 x->fo = o->fo;
                 x->next = it->extras;
                 it->extras = x;
@@ -539,7 +539,7 @@ static void S_extras_for_line(S_para *P, imp_item *it, PangoLayoutLine *line, do
             break;
         x->x = xpos / (double)PANGO_SCALE;
         x->fo = o->fo;
-        const imp_props *p = &o->fo->p;
+        const imp_props *p = o->fo->p;
         switch (o->kind) {
         case S_OB_LEADER:
             x->w = o->w;
@@ -598,7 +598,7 @@ static int S_stretch_leaders(S_para *P, PangoLayout *lay)
     int changed = 0;
     for (size_t i = 0; i < P->nobjs; i++) {
         S_obj *o = &P->objs[i];
-        if (o->kind != S_OB_LEADER || o->max_w <= o->w + 0.01)
+        if (o->kind != S_OB_LEADER || !o->shape || o->max_w <= o->w + 0.01)
             continue;
         int line_no = 0, xpos = 0;
         pango_layout_index_to_line_x(lay, o->start, FALSE, &line_no, &xpos);
@@ -626,7 +626,7 @@ static int S_stretch_leaders(S_para *P, PangoLayout *lay)
 /* Build the PangoLayout of an inline run (NULL when it has no text). P is
  * initialised here and must be released with S_para_free. */
 static PangoLayout *S_build(imp_lctx *L, S_para *P, const imp_fo *block, const imp_fo *first,
-                            const imp_fo *stop, double avail)
+                            const imp_fo *stop, double avail, int from)
 {
     memset(P, 0, sizeof *P);
     P->L = L;
@@ -638,12 +638,29 @@ static PangoLayout *S_build(imp_lctx *L, S_para *P, const imp_fo *block, const i
     for (const imp_fo *c = first; c && c != stop; c = c->next)
         S_walk_one(P, c);
     /* trailing collapsible space at the end of the paragraph goes */
-    while (P->text->len && P->text->str[P->text->len - 1] == ' ' && block->p.white_space_collapse &&
-           block->p.white_space_treatment != IMP_WS_PRESERVE)
+    while (P->text->len && P->text->str[P->text->len - 1] == ' ' && block->p->white_space_collapse &&
+           block->p->white_space_treatment != IMP_WS_PRESERVE)
         g_string_truncate(P->text, P->text->len - 1);
+    if (from > 0) {
+        /* the rest of the paragraph: its text, attributes and objects from there */
+        if ((size_t)from >= P->text->len)
+            return NULL;
+        g_string_erase(P->text, 0, from);
+        pango_attr_list_update(P->attrs, 0, from, 0);
+        for (size_t i = 0; i < P->nobjs; i++) {
+            S_obj *o = &P->objs[i];
+            if (o->end < from || (o->end == from && o->start < from)) {
+                o->start = o->end = -1; /* before the rest: left out */
+                o->shape = NULL;        /* freed with the text it stood on */
+                continue;
+            }
+            o->start = o->start > from ? o->start - from : 0;
+            o->end -= from;
+        }
+    }
     if (P->text->len == 0)
         return NULL;
-    const imp_props *bp = &block->p;
+    const imp_props *bp = block->p;
     S_block_attrs(P);
     PangoLayout *lay = pango_layout_new(L->pctx);
     pango_layout_set_text(lay, P->text->str, (int)P->text->len);
@@ -660,7 +677,7 @@ static PangoLayout *S_build(imp_lctx *L, S_para *P, const imp_fo *block, const i
     }
     int justify;
     pango_layout_set_alignment(lay, S_align(bp->text_align, &justify));
-    pango_layout_set_indent(lay, (int)lround(bp->text_indent * PANGO_SCALE));
+    pango_layout_set_indent(lay, from > 0 ? 0 : (int)lround(bp->text_indent * PANGO_SCALE));
     /* leaders first stretch into the room the unjustified lines leave */
     int stretched = S_stretch_leaders(P, lay);
     if (stretched)
@@ -696,7 +713,7 @@ void imp_layout_para_measure(imp_lctx *L, const imp_fo *block, const imp_fo *fir
                              const imp_fo *stop, double *minw, double *maxw)
 {
     S_para P;
-    PangoLayout *lay = S_build(L, &P, block, first, stop, 1e6);
+    PangoLayout *lay = S_build(L, &P, block, first, stop, 1e6, 0);
     *minw = *maxw = 0;
     if (lay) {
         PangoRectangle r;
@@ -715,17 +732,23 @@ void imp_layout_para_measure(imp_lctx *L, const imp_fo *block, const imp_fo *fir
 void imp_layout_para(imp_lctx *L, const imp_fo *block, const imp_fo *first, const imp_fo *stop,
                      double x, double avail, imp_item *parent)
 {
+    imp_layout_para_from(L, block, first, stop, x, avail, parent, 0);
+}
+
+void imp_layout_para_from(imp_lctx *L, const imp_fo *block, const imp_fo *first,
+                          const imp_fo *stop, double x, double avail, imp_item *parent, int from)
+{
     S_para P;
-    if (block->p.text_indent < 0) {
+    if (block->p->text_indent < 0 && from <= 0) {
         /* XSL: the first line starts text-indent before the others; Pango's
          * negative indent instead indents the other lines: widen the box */
-        x += block->p.text_indent;
-        avail -= block->p.text_indent;
+        x += block->p->text_indent;
+        avail -= block->p->text_indent;
     }
-    PangoLayout *lay = S_build(L, &P, block, first, stop, avail);
+    PangoLayout *lay = S_build(L, &P, block, first, stop, avail, from);
     if (!lay)
         goto done;
-    const imp_props *bp = &block->p;
+    const imp_props *bp = block->p;
     if (bp->wrap_option_wrap && pango_layout_is_wrapped(lay)) {
         int n_attrs = 0;
         const PangoLogAttr *la = pango_layout_get_log_attrs_readonly(lay, &n_attrs);
@@ -761,6 +784,7 @@ void imp_layout_para(imp_lctx *L, const imp_fo *block, const imp_fo *first, cons
         imp_item *li = imp_layout_item_new(IMP_IT_LINE, block, parent);
         if (!li)
             break;
+        li->from = first;
         li->layout = g_object_ref(lay);
         li->line = pango_layout_line_ref(line);
         li->x = x;

@@ -11,25 +11,20 @@ static imp_area *S_parent(imp_pager *P)
     return P->depth ? P->stack[P->depth - 1].box : P->flow;
 }
 
-static imp_area *S_box_area(imp_pager *P, const imp_item *it, imp_area *parent, double y,
-                            int first_fragment)
+imp_area *imp_pager_box_area(const imp_item *it, imp_area *parent, double y, int first_fragment)
 {
-    imp_area *a = imp_area_new(IMP_AREA_BOX, parent);
+    imp_area *a = imp_area_new_box(parent, &it->background, it->border);
     if (!a)
         return NULL;
     a->fo = it->fo;
     a->x = it->x;
     a->y = y;
     a->w = it->w;
-    a->background = it->background;
-    for (int s = 0; s < 4; s++)
-        a->border[s] = it->border[s];
-    if (!first_fragment && !it->border[IMP_BEFORE].retain)
+    if (!a->unpainted && !first_fragment && !it->border[IMP_BEFORE].retain)
         a->border[IMP_BEFORE].width = 0;
     a->struct_type = it->struct_type;
     a->struct_id = it->struct_id;
-    a->lang = it->fo ? it->fo->p.lang : NULL;
-    (void)P;
+    a->lang = it->fo ? it->fo->p->lang : NULL;
     return a;
 }
 
@@ -45,7 +40,7 @@ static void S_break(imp_pager *P)
         const imp_item *it = P->stack[i].it;
         if (b) {
             b->h = P->y - b->y;
-            if (!it->border[IMP_AFTER].retain)
+            if (!b->unpainted && !it->border[IMP_AFTER].retain)
                 b->border[IMP_AFTER].width = 0;
         }
         if (it->id)
@@ -54,17 +49,52 @@ static void S_break(imp_pager *P)
     imp_pager_footnotes(P);
     imp_pager_new_page(P);
     P->body_bottom = P->bottom;
+    if (fabs(P->col_w - P->item_w) > 0.01 && P->item_w > 0) {
+        /* the column changes width: an item that has placed nothing yet is
+         * prepared again, and so is the rest of blocks broken here when
+         * they can be; else what goes on keeps its width */
+        const imp_item *levels[128];
+        for (int i = 0; i < P->depth; i++)
+            levels[i] = P->stack[i].it;
+        if (P->depth == 0 && P->refit_ok) {
+            P->refit = 1;
+        } else if (P->depth > 0 && imp_layout_rest_possible(levels, P->depth, P->cursor)) {
+            P->cont = 1;
+            memcpy(P->cont_levels, levels, (size_t)P->depth * sizeof *levels);
+            P->cont_n = P->depth;
+            P->cont_at = P->cursor;
+        } else {
+            P->misfit = 1;
+        }
+    }
     double y = P->top;
-    for (int i = 0; i < P->depth; i++) {
+    for (int i = 0; i < P->depth && !P->cont; i++) {
         const imp_item *it = P->stack[i].it;
         imp_area *parent = i ? P->stack[i - 1].box : P->flow;
-        P->stack[i].box = S_box_area(P, it, parent, y, 0);
+        P->stack[i].box = imp_pager_box_area(it, parent, y, 0);
         if (it->pad[IMP_BEFORE] > 0 && P->stack[i].box && it->fo &&
-            it->fo->p.padding_retain[IMP_BEFORE])
+            it->fo->p->padding_retain[IMP_BEFORE])
             y += it->pad[IMP_BEFORE];
     }
     P->y = y;
     P->at_top = 1;
+}
+
+/* Remember a piece just placed, for a row that may break between lines. */
+static void S_piece(imp_pager *P, double top, double bottom, int breakable)
+{
+    imp_pieces *v = P->pieces;
+    if (!v)
+        return;
+    if (v->n == v->cap) {
+        int cap = v->cap ? v->cap * 2 : 16;
+        imp_piece *nv = realloc(v->v, (size_t)cap * sizeof *nv);
+        if (!nv)
+            return;
+        v->v = nv;
+        v->cap = cap;
+    }
+    v->v[v->n++] = (imp_piece){top, bottom, breakable};
 }
 
 static double S_room(const imp_pager *P)
@@ -111,7 +141,7 @@ static void S_line_extras(imp_pager *P, const imp_item *it, imp_area *parent, do
             x->image->refs++;
             a->struct_type = "Figure";
             a->struct_id = ++P->L->next_struct_id;
-            a->alt = x->fo ? x->fo->p.alt_text : NULL;
+            a->alt = x->fo ? x->fo->p->alt_text : NULL;
             break;
         case IMP_EX_LINK:
             a = imp_area_new(IMP_AREA_LINK, parent);
@@ -178,7 +208,7 @@ void imp_pager_footnotes(imp_pager *P)
     }
     y += S_NOTE_SEP;
     for (int i = 0; i < P->nnotes; i++) {
-        imp_area *box = imp_area_new(IMP_AREA_BOX, P->flow);
+        imp_area *box = imp_area_new_box(P->flow, NULL, NULL);
         if (!box)
             break;
         box->x = P->L->flow_x;
@@ -197,9 +227,12 @@ void imp_pager_footnotes(imp_pager *P)
 
 static void S_line(imp_pager *P, const imp_item *it)
 {
+    P->cursor = it;
     double notes = P->whole ? 0 : S_line_notes(P, it);
     if (!P->whole && !P->at_top && it->height + notes > S_room(P))
         S_break(P); /* the line and its footnotes go on together */
+    if (P->cont)
+        return;
     if (notes > 0)
         notes = S_line_notes(P, it); /* a new page needs the separator again */
     /* orphans: at a paragraph's first line, enough lines must fit here */
@@ -211,6 +244,8 @@ static void S_line(imp_pager *P, const imp_item *it)
             h += l->height;
         if (h > S_room(P) && h <= S_page_room(P))
             S_break(P);
+        if (P->cont)
+            return;
     }
     /* widows: the last lines of a paragraph go together */
     if (!P->whole && !P->at_top && it->para_lines > 1 && it->widows > 1 &&
@@ -220,9 +255,13 @@ static void S_line(imp_pager *P, const imp_item *it)
             h += l->height;
         if (h > S_room(P) && h <= S_page_room(P))
             S_break(P);
+        if (P->cont)
+            return;
     }
     if (it->height > S_room(P) && !P->at_top)
         S_break(P);
+    if (P->cont)
+        return; /* the rest of this paragraph is laid out again */
     if (it->height > S_room(P) && !P->whole)
         imp_layout_warn_once(P->L, 30, it->fo ? it->fo->line : 0,
                              "a line is taller than the page body; it is placed anyway");
@@ -234,9 +273,18 @@ static void S_line(imp_pager *P, const imp_item *it)
     a->y = P->y;
     a->w = it->w - (it->lx - it->x);
     a->h = it->height;
+    /* a page may break before a line when the paragraph's orphans and
+     * widows are left enough lines either side */
+    S_piece(P, P->y, P->y + it->height,
+            it->para_index == 0 ||
+                (it->para_index >= it->orphans && it->para_lines - it->para_index >= it->widows));
     a->baseline = P->y + it->ascent;
-    a->line = pango_layout_line_ref(it->line);
-    a->layout = g_object_ref(it->layout);
+    /* a plain line keeps only its glyphs: the layout goes with the item */
+    a->glyphs = imp_glyphs_new(it->line);
+    if (!a->glyphs) {
+        a->line = pango_layout_line_ref(it->line);
+        a->layout = g_object_ref(it->layout);
+    }
     S_line_extras(P, it, S_parent(P), P->y);
     P->y += it->height;
     P->at_top = 0;
@@ -291,28 +339,37 @@ static double S_first_piece(const imp_item *it)
     return above + imp_layout_height(it);
 }
 
+/* Place one of a run of siblings; *pending carries the space-after of the
+ * one before. Looks ahead at c->next only (keeps). */
+static void S_child(imp_pager *P, const imp_item *c, double *pending)
+{
+    P->cursor = c;
+    if (P->break_pending && !P->whole) {
+        P->break_pending = 0;
+        if (!P->at_top)
+            S_break(P);
+    }
+    /* keep-with-next / keep-with-previous: this item and the first piece of
+     * the next go on one page when they can */
+    const imp_item *n = c->next;
+    if (!P->whole && !P->at_top && n && (c->keep_with_next || n->keep_with_previous)) {
+        double h = imp_layout_height(c) + fmax(c->space_after, n->space_before) + S_first_piece(n);
+        if (h > S_room(P) && h <= S_page_room(P))
+            S_break(P);
+    }
+    if (P->refit || P->cont)
+        return; /* to be prepared again for the new page's width */
+    P->pending_space = fmax(*pending, P->pending_space);
+    S_place(P, c);
+    *pending = c->kind == IMP_IT_LINE ? 0 : c->space_after;
+    P->pending_space = 0;
+}
+
 static void S_children(imp_pager *P, const imp_item *first)
 {
     double pending = 0;
-    for (const imp_item *c = first; c; c = c->next) {
-        if (P->break_pending && !P->whole) {
-            P->break_pending = 0;
-            if (!P->at_top)
-                S_break(P);
-        }
-        /* keep-with-next / keep-with-previous: this item and the first piece of
-         * the next go on one page when they can */
-        const imp_item *n = c->next;
-        if (!P->whole && !P->at_top && n && (c->keep_with_next || n->keep_with_previous)) {
-            double h = imp_layout_height(c) + fmax(c->space_after, n->space_before) + S_first_piece(n);
-            if (h > S_room(P) && h <= S_page_room(P))
-                S_break(P);
-        }
-        P->pending_space = fmax(pending, P->pending_space);
-        S_place(P, c);
-        pending = c->kind == IMP_IT_LINE ? 0 : c->space_after;
-        P->pending_space = 0;
-    }
+    for (const imp_item *c = first; c && !P->cont; c = c->next)
+        S_child(P, c, &pending);
     P->pending_space = pending;
 }
 
@@ -342,6 +399,8 @@ static void S_break_before(imp_pager *P, imp_break b)
 static void S_block(imp_pager *P, const imp_item *it)
 {
     S_break_before(P, it->break_before);
+    if (P->refit || P->cont)
+        return;
     S_apply_space(P, it);
     double h = imp_layout_height(it);
     int whole = it->fixed_height > 0 || it->kind == IMP_IT_ROW;
@@ -358,10 +417,13 @@ static void S_block(imp_pager *P, const imp_item *it)
         if (first > S_room(P) && first <= S_page_room(P))
             S_break(P);
     }
-    if (it->id && !P->whole)
+    if (P->refit || P->cont)
+        return;
+    P->refit_ok = 0; /* placing begins */
+    if (it->id && !P->whole && !it->continued)
         imp_layout_found_id(P->L, it->id, P->number, P->page_index);
-    imp_area *box = S_box_area(P, it, S_parent(P), P->y, 1);
-    if (it->id && box) {
+    imp_area *box = imp_pager_box_area(it, S_parent(P), P->y, !it->continued);
+    if (it->id && box && !it->continued) {
         imp_area *dest = imp_area_new(IMP_AREA_DEST, box);
         if (dest) {
             dest->x = it->x;
@@ -369,7 +431,7 @@ static void S_block(imp_pager *P, const imp_item *it)
             dest->name = strdup(it->id);
         }
     }
-    if (box && it->fo && it->fo->first)
+    if (box && it->fo && it->fo->first && !it->continued)
         imp_layout_markers(P, it->fo);
     if (whole) {
         /* a block-container with a height: laid out whole, clipped if asked */
@@ -395,6 +457,7 @@ static void S_block(imp_pager *P, const imp_item *it)
                                                   : 0;
             imp_place_children_whole(P->L, it->first, box, inner_y + (off > 0 ? off : 0));
         }
+        S_piece(P, P->y, P->y + h, 1);
         P->y += h;
         P->at_top = 0;
         P->page_used = 1;
@@ -410,6 +473,10 @@ static void S_block(imp_pager *P, const imp_item *it)
     if (it->bw[IMP_BEFORE] + it->pad[IMP_BEFORE] > 0)
         P->at_top = 0;
     S_children(P, it->first);
+    if (P->cont) {
+        P->depth--; /* stopped: the rest comes again, prepared anew */
+        return;
+    }
     P->pending_space = 0; /* the last child's space-after stays inside this box's padding */
     double y1 = P->y + it->pad[IMP_AFTER] + it->bw[IMP_AFTER];
     imp_area *b = P->stack[P->depth - 1].box;
@@ -431,7 +498,7 @@ static void S_block(imp_pager *P, const imp_item *it)
 static void S_row(imp_pager *P, const imp_item *row, imp_area *parent)
 {
     double sep = row->pad[IMP_BEFORE];
-    imp_area *tr = imp_area_new(IMP_AREA_BOX, parent);
+    imp_area *tr = imp_area_new_box(parent, NULL, NULL);
     if (!tr)
         return;
     tr->fo = row->fo;
@@ -442,12 +509,12 @@ static void S_row(imp_pager *P, const imp_item *row, imp_area *parent)
     tr->struct_type = "TR";
     tr->struct_id = row->struct_id;
     for (const imp_item *c = row->first; c; c = c->next) {
-        imp_area *cell = S_box_area(P, c, tr, P->y + sep, 1);
+        imp_area *cell = imp_pager_box_area(c, tr, P->y + sep, 1);
         if (!cell)
             continue;
         cell->h = c->height - (c->height > row->height - sep ? 0 : 0);
-        if (cell->h > row->height - sep || c->fo->p.number_rows_spanned <= 1)
-            cell->h = c->fo->p.number_rows_spanned > 1 ? c->height : row->height - sep;
+        if (cell->h > row->height - sep || c->fo->p->number_rows_spanned <= 1)
+            cell->h = c->fo->p->number_rows_spanned > 1 ? c->height : row->height - sep;
         double content = imp_layout_height(c) - c->pad[IMP_BEFORE] - c->pad[IMP_AFTER] -
                          c->bw[IMP_BEFORE] - c->bw[IMP_AFTER];
         double room = cell->h - c->pad[IMP_BEFORE] - c->pad[IMP_AFTER] - c->bw[IMP_BEFORE] -
@@ -461,6 +528,7 @@ static void S_row(imp_pager *P, const imp_item *row, imp_area *parent)
                                  P->y + sep + c->bw[IMP_BEFORE] + c->pad[IMP_BEFORE] +
                                      (off > 0 ? off : 0));
     }
+    S_piece(P, P->y, P->y + row->height, 1);
     P->y += row->height;
     P->at_top = 0;
     P->page_used = 1;
@@ -477,7 +545,7 @@ static double S_rows_height(const imp_item *r)
 static imp_area *S_group(imp_pager *P, imp_area *parent, const imp_item *table, const char *type,
                          int id)
 {
-    imp_area *g = imp_area_new(IMP_AREA_BOX, parent);
+    imp_area *g = imp_area_new_box(parent, NULL, NULL);
     if (!g)
         return NULL;
     g->fo = table->fo;
@@ -492,6 +560,8 @@ static imp_area *S_group(imp_pager *P, imp_area *parent, const imp_item *table, 
 static void S_table(imp_pager *P, const imp_item *t)
 {
     S_break_before(P, t->break_before);
+    if (P->refit)
+        return;
     S_apply_space(P, t);
     double hh = S_rows_height(t->header), fh = S_rows_height(t->footer);
     double first = t->first ? t->first->height : 0;
@@ -500,12 +570,18 @@ static void S_table(imp_pager *P, const imp_item *t)
           imp_layout_height(t) > S_room(P)) ||
          hh + first + fh > S_room(P)))
         S_break(P);
+    if (P->refit || P->cont)
+        return;
+    P->refit_ok = 0; /* placing begins */
+    P->cursor = NULL; /* a table is not prepared again once begun */
     if (t->id && !P->whole)
         imp_layout_found_id(P->L, t->id, P->number, P->page_index);
     int thead = ++P->L->next_struct_id, tbody = ++P->L->next_struct_id,
         tfoot = ++P->L->next_struct_id;
+    imp_rowsplit *split = NULL; /* the row being broken over pages, if any */
+    const imp_item *split_row = NULL;
     for (;;) {
-        imp_area *box = S_box_area(P, t, S_parent(P), P->y, 1);
+        imp_area *box = imp_pager_box_area(t, S_parent(P), P->y, 1);
         if (!box)
             return;
         if (t->id) {
@@ -525,10 +601,27 @@ static void S_table(imp_pager *P, const imp_item *t)
                 g->h = P->y - g->y;
         }
         imp_area *body = S_group(P, box, t, "TBody", tbody);
+        imp_area *rows = body ? body : box;
         const imp_item *r = P->table_resume ? P->table_resume : t->first;
         P->table_resume = NULL;
         int placed = 0;
         for (; r; r = r->next) {
+            if (split && split_row == r) {
+                /* a row broken on the page before goes on: at a page top,
+                 * something of it is always placed */
+                int done = imp_rowsplit_part(split, P, rows, P->bottom - fh, 1);
+                placed++;
+                if (!done)
+                    break;
+                imp_rowsplit_free(split);
+                split = NULL;
+                P->row_break_after = r->break_after != IMP_BREAK_AUTO;
+                continue;
+            }
+            if (!P->whole && placed && r->break_before != IMP_BREAK_AUTO)
+                break; /* a row that starts a new page */
+            if (!P->whole && placed && r != t->first && P->row_break_after)
+                break;
             /* rows kept together (keep-with-next, spanning cells) move as one */
             double need = r->height;
             for (const imp_item *k = r; k->next && (k->keep_with_next || k->next->keep_with_previous);
@@ -536,17 +629,44 @@ static void S_table(imp_pager *P, const imp_item *t)
                 need += k->next->height;
             if (need > S_page_room(P) - hh - fh)
                 need = r->height;
-            if (!P->whole && placed && P->y + need + fh > P->bottom)
-                break;
-            if (!P->whole && placed && r->break_before != IMP_BREAK_AUTO)
-                break; /* a row that starts a new page */
-            if (!P->whole && placed && r != t->first && P->row_break_after)
-                break;
-            if (!P->whole && r->height + hh + fh > S_page_room(P))
+            int keep = r->keep_together != 0, can_split = imp_rowsplit_possible(r);
+            int too_tall = r->height + hh + fh > S_page_room(P);
+            if (!P->whole && placed && P->y + need + fh > P->bottom &&
+                (need > r->height || keep || !can_split))
+                break; /* moves whole to the next page */
+            if (!P->whole && P->y + r->height + fh > P->bottom && can_split && (!keep || too_tall)) {
+                /* the row breaks between the lines of its cells (XSL: a row
+                 * may break unless keep-together says otherwise) */
+                if (keep)
+                    imp_layout_warn_once(P->L, 33, r->fo ? r->fo->line : 0,
+                                         "a table row with keep-together is taller than the page "
+                                         "body; it is broken between lines anyway");
+                split = imp_rowsplit_new(P->L, r);
+                int done = split ? imp_rowsplit_part(split, P, rows, P->bottom - fh, !placed) : -1;
+                if (done < 0 && placed) {
+                    imp_rowsplit_free(split); /* nothing of it fits here: it moves on */
+                    split = NULL;
+                    break;
+                }
+                if (done >= 0) {
+                    placed++;
+                    if (!done) {
+                        split_row = r;
+                        break;
+                    }
+                    imp_rowsplit_free(split);
+                    split = NULL;
+                    P->row_break_after = r->break_after != IMP_BREAK_AUTO;
+                    continue;
+                }
+                imp_rowsplit_free(split);
+                split = NULL;
+            }
+            if (!P->whole && too_tall)
                 imp_layout_warn_once(P->L, 32, r->fo ? r->fo->line : 0,
                                      "a table row is taller than the page body; it is placed "
                                      "anyway and overflows");
-            S_row(P, r, body ? body : box);
+            S_row(P, r, rows);
             placed++;
             P->row_break_after = r->break_after != IMP_BREAK_AUTO;
         }
@@ -568,6 +688,7 @@ static void S_table(imp_pager *P, const imp_item *t)
         P->table_resume = r;
         S_break(P);
     }
+    imp_rowsplit_free(split);
     if (t->id && !P->whole)
         imp_layout_found_last(P->L, t->id, P->number);
     if (t->break_after != IMP_BREAK_AUTO && !P->whole)
@@ -577,6 +698,8 @@ static void S_table(imp_pager *P, const imp_item *t)
 static void S_listitem(imp_pager *P, const imp_item *li)
 {
     S_break_before(P, li->break_before);
+    if (P->refit || P->cont)
+        return;
     S_apply_space(P, li);
     const imp_item *label = li->first, *body = label ? label->next : NULL;
     if (label && label->fo && label->fo->kind == IMP_FO_LIST_ITEM_BODY) {
@@ -590,16 +713,20 @@ static void S_listitem(imp_pager *P, const imp_item *li)
         need = imp_layout_height(li);
     if (!P->whole && !P->at_top && need > S_room(P) && need <= S_page_room(P))
         S_break(P);
+    if (P->refit || P->cont)
+        return;
+    P->refit_ok = 0; /* placing begins */
     if (li->id && !P->whole)
         imp_layout_found_id(P->L, li->id, P->number, P->page_index);
-    imp_area *box = S_box_area(P, li, S_parent(P), P->y, 1);
+    imp_area *box = imp_pager_box_area(li, S_parent(P), P->y, 1);
     double y0 = P->y;
     if (label && box) {
-        imp_area *lb = S_box_area(P, label, box, y0, 1);
+        imp_area *lb = imp_pager_box_area(label, box, y0, 1);
         if (lb) {
             lb->h = lh;
             imp_place_children_whole(P->L, label->first, lb, y0);
         }
+        S_piece(P, y0, y0 + lh, 1); /* no break beside the label */
     }
     P->stack[P->depth].it = li;
     P->stack[P->depth].box = box;
@@ -641,14 +768,89 @@ static void S_place(imp_pager *P, const imp_item *it)
     }
 }
 
-void imp_pager_flow(imp_pager *P, const imp_item *root)
+static void S_free_items(imp_item *it)
 {
-    P->body_bottom = P->bottom;
-    S_children(P, root->first);
-    imp_pager_footnotes(P);
+    while (it) {
+        imp_item *next = it->next;
+        imp_layout_item_free(it);
+        it = next;
+    }
 }
 
-void imp_place_children_whole(imp_lctx *L, const imp_item *first, imp_area *parent, double y)
+/* The flow is prepared as it is placed, an item ahead (for keeps), and
+ * each item is freed once placed: the prepared flow is never held whole.
+ * An item stays until the footnotes its lines cite are placed (P->notes
+ * points into it). */
+void imp_pager_flow(imp_pager *P, const imp_pager_source *src)
+{
+    imp_item queue, *done = NULL;
+    memset(&queue, 0, sizeof queue);
+    int open = 1;
+    double pending = 0;
+    P->body_bottom = P->bottom;
+    for (;;) {
+        while (open && (!queue.first || !queue.first->next))
+            open = src->more(src->ctx, &queue);
+        imp_item *c = queue.first;
+        if (!c)
+            break;
+        /* prepared for another column width than this page's: again, from
+         * its step, when it begins one (else it keeps its width) */
+        P->item_w = c->prep_w;
+        P->refit_ok = c->step != NULL;
+        if (c->step && fabs(c->prep_w - P->col_w) > 0.01)
+            P->refit = 1;
+        else
+            S_child(P, c, &pending);
+        if (P->refit) {
+            P->refit = 0;
+            src->rewind(src->ctx, c->step, P->col_w);
+            S_free_items(queue.first);
+            memset(&queue, 0, sizeof queue);
+            open = 1;
+            continue;
+        }
+        if (P->cont) {
+            /* c was broken by a page of another width: what is left of it
+             * is prepared again at that width and placed next */
+            P->cont = 0;
+            P->depth = 0;
+            imp_item *rest = src->rest(src->ctx, P->cont_levels, P->cont_n, P->cont_at, P->col_w,
+                                       P->col_w - c->prep_w);
+            queue.first = c->next;
+            c->next = done;
+            done = c;
+            if (rest) {
+                rest->prep_w = P->col_w;
+                rest->next = queue.first;
+                queue.first = rest;
+            }
+            if (!queue.first)
+                queue.last = NULL;
+            else if (!queue.last)
+                queue.last = queue.first;
+            continue;
+        }
+        if (fabs(c->prep_w - P->col_w) > 0.01)
+            P->misfit = 1;
+        queue.first = c->next;
+        if (!queue.first)
+            queue.last = NULL;
+        c->next = done;
+        done = c;
+        if (P->nnotes == 0) {
+            S_free_items(done);
+            done = NULL;
+        }
+    }
+    P->pending_space = pending;
+    P->item_w = 0;
+    imp_pager_footnotes(P);
+    S_free_items(done);
+}
+
+double imp_place_children_pieces(imp_lctx *L, const imp_item *first, imp_area *parent, double y,
+                                 imp_pieces *pieces)
 {
     imp_pager W;
     memset(&W, 0, sizeof W);
@@ -660,5 +862,12 @@ void imp_place_children_whole(imp_lctx *L, const imp_item *first, imp_area *pare
     W.bottom = 1e12;
     W.at_top = 1;
     W.number = L->page_number;
+    W.pieces = pieces;
     S_children(&W, first);
+    return W.y;
+}
+
+void imp_place_children_whole(imp_lctx *L, const imp_item *first, imp_area *parent, double y)
+{
+    imp_place_children_pieces(L, first, parent, y, NULL);
 }

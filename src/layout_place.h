@@ -4,6 +4,18 @@
 
 #include "layout_int.h"
 
+/* A piece of content placed whole that a page break must not cut: a line,
+ * or a box placed whole (a fixed-height container, a row of a nested table). */
+typedef struct {
+    double top, bottom;
+    int breakable;        /* a page may break just before it (orphans, widows) */
+} imp_piece;
+
+typedef struct {
+    imp_piece *v;
+    int n, cap;
+} imp_pieces;
+
 struct imp_pager {
     imp_lctx *L;
     int whole;            /* no page breaks: a cell, a label, static content */
@@ -29,6 +41,22 @@ struct imp_pager {
     int number;           /* the current page's number */
     int page_index;       /* 0-based in the document */
     void *seq;            /* layout.c's page-sequence state */
+    imp_pieces *pieces;   /* when set, the pieces placed are recorded here */
+    /* the flow's column on this page and the item being placed: a page
+     * whose body has another width than the item was prepared at makes it
+     * prepared again when nothing of it is placed yet */
+    double col_w;         /* this page's body width (layout.c) */
+    double item_w;        /* the width the top-level item was prepared at */
+    int refit_ok;         /* that item can be prepared again (from its step) */
+    int refit;            /* it must be: placing it stops, nothing placed */
+    int misfit;           /* something on this page keeps another page's width */
+    /* the same for a block broken by such a page: placing stops and the
+     * rest of the open blocks is prepared again (imp_layout_rest) */
+    const imp_item *cursor; /* the item about to be placed (a line, a child block) */
+    int cont;             /* stop: the rest is to be prepared again */
+    const imp_item *cont_levels[128];
+    int cont_n;
+    const imp_item *cont_at;
 };
 
 /** Start a new page in the current page sequence (layout.c): sets flow, top,
@@ -36,10 +64,44 @@ struct imp_pager {
 void imp_pager_new_page(imp_pager *P);
 /** Place the footnotes queued for the current page at its foot. */
 void imp_pager_footnotes(imp_pager *P);
-/** Place a prepared flow on pages. */
-void imp_pager_flow(imp_pager *P, const imp_item *root);
+/** Where a flow's items come from: more(ctx, queue) prepares the next
+ * top-level items (appending to queue; 0 when the flow has nothing more),
+ * setting prep_w and step on them; rewind(ctx, step, w) makes the next ones
+ * come again from the FO step at column width w. */
+typedef struct {
+    int (*more)(void *ctx, imp_item *queue);
+    void (*rewind)(void *ctx, const imp_fo *step, double w);
+    /* the rest of open blocks at width w (imp_layout_rest, prepared as the flow is) */
+    imp_item *(*rest)(void *ctx, const imp_item *const *levels, int n, const imp_item *at,
+                      double w, double dw);
+    void *ctx;
+} imp_pager_source;
+/** Place a flow on pages, preparing it as it goes. */
+void imp_pager_flow(imp_pager *P, const imp_pager_source *src);
 /** Place items whole (no page breaks) under parent from y. */
 void imp_place_children_whole(imp_lctx *L, const imp_item *first, imp_area *parent, double y);
+/** The same, recording the pieces placed (where a page could break them)
+ * into *pieces; returns the y below the last item. */
+double imp_place_children_pieces(imp_lctx *L, const imp_item *first, imp_area *parent, double y,
+                                 imp_pieces *pieces);
+/** The box of a block-level item at y under parent; a fragment after the
+ * first loses its before border unless that is retained. */
+imp_area *imp_pager_box_area(const imp_item *it, imp_area *parent, double y, int first_fragment);
+
+/* layout_split.c: a table row broken between the lines of its cells */
+typedef struct imp_rowsplit imp_rowsplit;
+/** Can row break between lines (no cell of it spans rows)? */
+int imp_rowsplit_possible(const imp_item *row);
+/** Start breaking row: each cell's content is placed aside, whole, to learn
+ * where a page may break it. NULL when out of memory. */
+imp_rowsplit *imp_rowsplit_new(imp_lctx *L, const imp_item *row);
+/** Place the row's next part at P->y under parent, down to bottom at most.
+ * With force, each cell goes on by at least one piece even if it overflows
+ * (at the top of a page). 1: the row is finished; 0: it goes on on a later
+ * page; -1 (only without force): no cell could go on here, nothing placed. */
+int imp_rowsplit_part(imp_rowsplit *s, imp_pager *P, imp_area *parent, double bottom, int force);
+void imp_rowsplit_free(imp_rowsplit *s);
+
 /** Record the markers of a block that starts on the current page (layout.c). */
 void imp_layout_markers(imp_pager *P, const imp_fo *fo);
 /** Record the last page an id's areas reach. */

@@ -34,15 +34,15 @@ static void S_columns(S_table *T)
     for (const imp_fo *c = T->table->first; c; c = c->next) {
         if (c->kind != IMP_FO_TABLE_COLUMN)
             continue;
-        int rep = c->p.number_columns_repeated > 0 ? c->p.number_columns_repeated : 1;
-        int at = c->p.column_number > 0 ? c->p.column_number - 1 : n;
+        int rep = c->p->number_columns_repeated > 0 ? c->p->number_columns_repeated : 1;
+        int at = c->p->column_number > 0 ? c->p->column_number - 1 : n;
         for (int r = 0; r < rep && at + r < S_MAXCOLS; r++) {
             S_col *col = &T->cols[at + r];
             col->fo = c;
-            col->prop = c->p.column_proportion;
-            col->spec = c->p.column_width.kind == IMP_LEN_AUTO || col->prop > 0
+            col->prop = c->p->column_proportion;
+            col->spec = c->p->column_width.kind == IMP_LEN_AUTO || col->prop > 0
                             ? -1
-                            : imp_layout_len(c->p.column_width, T->w, -1);
+                            : imp_layout_len(c->p->column_width, T->w, -1);
         }
         n = at + rep;
         if (n > T->ncols)
@@ -61,19 +61,19 @@ static void S_rows_of(S_table *T, const imp_fo *group, S_cellfn fn)
             int c = 0;
             for (const imp_fo *cell = r->first; cell; cell = cell->next)
                 if (cell->kind == IMP_FO_TABLE_CELL) {
-                    if (cell->p.column_number > 0)
-                        c = cell->p.column_number - 1;
+                    if (cell->p->column_number > 0)
+                        c = cell->p->column_number - 1;
                     fn(T, cell, c);
-                    c += cell->p.number_columns_spanned > 0 ? cell->p.number_columns_spanned : 1;
+                    c += cell->p->number_columns_spanned > 0 ? cell->p->number_columns_spanned : 1;
                 }
         } else if (r->kind == IMP_FO_TABLE_CELL) {
-            if (r->p.starts_row)
+            if (r->p->starts_row)
                 col = 0;
-            if (r->p.column_number > 0)
-                col = r->p.column_number - 1;
+            if (r->p->column_number > 0)
+                col = r->p->column_number - 1;
             fn(T, r, col);
-            col += r->p.number_columns_spanned > 0 ? r->p.number_columns_spanned : 1;
-            if (r->p.ends_row)
+            col += r->p->number_columns_spanned > 0 ? r->p->number_columns_spanned : 1;
+            if (r->p->ends_row)
                 col = 0;
         }
     }
@@ -81,20 +81,20 @@ static void S_rows_of(S_table *T, const imp_fo *group, S_cellfn fn)
 
 static void S_count_cols(S_table *T, const imp_fo *cell, int col)
 {
-    int span = cell->p.number_columns_spanned > 0 ? cell->p.number_columns_spanned : 1;
+    int span = cell->p->number_columns_spanned > 0 ? cell->p->number_columns_spanned : 1;
     if (col + span > T->ncols)
         T->ncols = col + span > S_MAXCOLS ? S_MAXCOLS : col + span;
 }
 
 static void S_measure_cell(S_table *T, const imp_fo *cell, int col)
 {
-    int span = cell->p.number_columns_spanned > 0 ? cell->p.number_columns_spanned : 1;
+    int span = cell->p->number_columns_spanned > 0 ? cell->p->number_columns_spanned : 1;
     if (span != 1 || col >= S_MAXCOLS)
         return; /* spanning cells do not size single columns */
     double mn, mx;
     imp_layout_measure(T->L, cell, &mn, &mx);
-    double extra = cell->p.padding[IMP_START] + cell->p.padding[IMP_END] +
-                   cell->p.border[IMP_START].width + cell->p.border[IMP_END].width;
+    double extra = cell->p->padding[IMP_START] + cell->p->padding[IMP_END] +
+                   cell->p->border[IMP_START].width + cell->p->border[IMP_END].width;
     S_col *c = &T->cols[col];
     c->minw = fmax(c->minw, mn + extra);
     c->maxw = fmax(c->maxw, mx + extra);
@@ -122,7 +122,7 @@ static void S_widths(S_table *T)
         else
             nauto++;
     }
-    if (!T->table->p.table_layout_fixed && nauto > 0) {
+    if (!T->table->p->table_layout_fixed && nauto > 0) {
         /* automatic layout (XSL 6.7.3 leaves it to the formatter; like CSS) */
         S_each_group(T, S_measure_cell);
         double smin = 0, smax = 0;
@@ -132,7 +132,7 @@ static void S_widths(S_table *T)
                 smax += T->cols[i].maxw;
             }
         double rest = avail - fixed;
-        int full = T->table->p.width.kind != IMP_LEN_AUTO || props > 0;
+        int full = T->table->p->width.kind != IMP_LEN_AUTO || props > 0;
         for (int i = 0; i < T->ncols; i++) {
             S_col *c = &T->cols[i];
             if (c->spec >= 0 || c->prop > 0)
@@ -193,7 +193,7 @@ static imp_border S_wider(imp_border a, imp_border b)
 static imp_item *S_cell(S_table *T, const imp_fo *cell, int col, int in_header, imp_item *row,
                         int first_col, int last_col)
 {
-    const imp_props *p = &cell->p;
+    const imp_props *p = cell->p;
     int span = p->number_columns_spanned > 0 ? p->number_columns_spanned : 1;
     if (col + span > T->ncols)
         span = T->ncols - col > 0 ? T->ncols - col : 1;
@@ -210,17 +210,17 @@ static imp_item *S_cell(S_table *T, const imp_fo *cell, int col, int in_header, 
         it->pad[s] = p->padding[s];
         imp_border b = p->border[s];
         if (T->collapse) {
-            const imp_props *tp = &T->table->p;
+            const imp_props *tp = T->table->p;
             if ((s == IMP_START && first_col) || (s == IMP_END && last_col))
                 b = S_wider(b, tp->border[s]);
             if (s == IMP_BEFORE || s == IMP_AFTER)
-                b = S_wider(b, row->fo ? row->fo->p.border[s] : b);
+                b = S_wider(b, row->fo ? row->fo->p->border[s] : b);
         }
         it->border[s] = b;
         it->bw[s] = imp_layout_border_width(&b);
     }
     it->background = p->background_color.a > 0 ? p->background_color
-                     : row->fo && row->fo->p.background_color.a > 0 ? row->fo->p.background_color
+                     : row->fo && row->fo->p->background_color.a > 0 ? row->fo->p->background_color
                                                                     : p->background_color;
     it->display_align = p->display_align;
     it->struct_type = in_header ? "TH" : "TD";
@@ -247,15 +247,15 @@ static imp_item *S_new_row(S_table *T, const imp_fo *rowfo, imp_item **list, imp
     row->struct_type = "TR";
     row->struct_id = ++T->L->next_struct_id;
     if (rowfo) {
-        row->keep_together = rowfo->p.keep_together;
-        row->keep_with_next = rowfo->p.keep_with_next;
-        row->keep_with_previous = rowfo->p.keep_with_previous;
-        row->break_before = rowfo->p.break_before;
-        row->break_after = rowfo->p.break_after;
-        if (rowfo->p.height.kind == IMP_LEN_PT)
-            row->min_height = rowfo->p.height.v;
-        if (rowfo->p.min_height.kind == IMP_LEN_PT && rowfo->p.min_height.v > row->min_height)
-            row->min_height = rowfo->p.min_height.v;
+        row->keep_together = rowfo->p->keep_together;
+        row->keep_with_next = rowfo->p->keep_with_next;
+        row->keep_with_previous = rowfo->p->keep_with_previous;
+        row->break_before = rowfo->p->break_before;
+        row->break_after = rowfo->p->break_after;
+        if (rowfo->p->height.kind == IMP_LEN_PT)
+            row->min_height = rowfo->p->height.v;
+        if (rowfo->p->min_height.kind == IMP_LEN_PT && rowfo->p->min_height.v > row->min_height)
+            row->min_height = rowfo->p->min_height.v;
     }
     /* append to the list */
     imp_item **tail = list;
@@ -271,7 +271,7 @@ static void S_end_row(S_table *T, imp_item *row)
 {
     double h = row->min_height;
     for (imp_item *c = row->first; c; c = c->next) {
-        int rs = c->fo->p.number_rows_spanned > 1 ? c->fo->p.number_rows_spanned : 1;
+        int rs = c->fo->p->number_rows_spanned > 1 ? c->fo->p->number_rows_spanned : 1;
         if (rs == 1 && c->height > h)
             h = c->height;
     }
@@ -284,7 +284,7 @@ static void S_end_row(S_table *T, imp_item *row)
             (void)cell;
         }
     for (imp_item *c = row->first; c; c = c->next)
-        if (!(c->fo->p.number_rows_spanned > 1))
+        if (!(c->fo->p->number_rows_spanned > 1))
             c->height = h;
 }
 
@@ -303,11 +303,11 @@ static void S_group(S_table *T, const imp_fo *group, imp_item **list, imp_item *
                     continue;
                 while (c < T->ncols && T->spanned[c] > 0)
                     c++;
-                if (cell->p.column_number > 0)
-                    c = cell->p.column_number - 1;
-                int span = cell->p.number_columns_spanned > 0 ? cell->p.number_columns_spanned : 1;
+                if (cell->p->column_number > 0)
+                    c = cell->p->column_number - 1;
+                int span = cell->p->number_columns_spanned > 0 ? cell->p->number_columns_spanned : 1;
                 imp_item *ci = S_cell(T, cell, c, header, row, c == 0, c + span >= T->ncols);
-                int rs = cell->p.number_rows_spanned;
+                int rs = cell->p->number_rows_spanned;
                 if (ci && rs > 1)
                     for (int k = c; k < c + span && k < T->ncols; k++) {
                         T->spanned[k] = rs; /* decremented as this row ends too */
@@ -318,7 +318,7 @@ static void S_group(S_table *T, const imp_fo *group, imp_item **list, imp_item *
             S_end_row(T, row);
             row = NULL;
         } else if (r->kind == IMP_FO_TABLE_CELL) {
-            if (!row || r->p.starts_row) {
+            if (!row || r->p->starts_row) {
                 if (row)
                     S_end_row(T, row);
                 row = S_new_row(T, NULL, list, table);
@@ -326,12 +326,12 @@ static void S_group(S_table *T, const imp_fo *group, imp_item **list, imp_item *
                     return;
                 col = 0;
             }
-            if (r->p.column_number > 0)
-                col = r->p.column_number - 1;
-            int span = r->p.number_columns_spanned > 0 ? r->p.number_columns_spanned : 1;
+            if (r->p->column_number > 0)
+                col = r->p->column_number - 1;
+            int span = r->p->number_columns_spanned > 0 ? r->p->number_columns_spanned : 1;
             S_cell(T, r, col, header, row, col == 0, col + span >= T->ncols);
             col += span;
-            if (r->p.ends_row || col >= T->ncols) {
+            if (r->p->ends_row || col >= T->ncols) {
                 S_end_row(T, row);
                 row = NULL;
             }
@@ -342,7 +342,7 @@ static void S_group(S_table *T, const imp_fo *group, imp_item **list, imp_item *
     /* rows a spanning cell covers stay together, and the last grows to hold it */
     for (imp_item *rw = *list; rw; rw = rw->next)
         for (imp_item *c = rw->first; c; c = c->next) {
-            int rs = c->fo->p.number_rows_spanned;
+            int rs = c->fo->p->number_rows_spanned;
             if (rs <= 1)
                 continue;
             double h = 0;
@@ -368,7 +368,7 @@ void imp_layout_table(imp_lctx *L, const imp_fo *table, double x, double w, imp_
     S_table *T = calloc(1, sizeof *T);
     if (!T)
         return;
-    const imp_props *p = &table->p;
+    const imp_props *p = table->p;
     T->L = L;
     T->table = table;
     T->collapse = p->border_collapse;
@@ -400,7 +400,7 @@ void imp_layout_table(imp_lctx *L, const imp_fo *table, double x, double w, imp_
     if (T->ncols == 0)
         goto done;
     S_widths(T);
-    if (!p->table_layout_fixed && T->table->p.width.kind == IMP_LEN_AUTO) {
+    if (!p->table_layout_fixed && T->table->p->width.kind == IMP_LEN_AUTO) {
         double used = 0;
         for (int i = 0; i < T->ncols; i++)
             used += T->cols[i].w + (T->collapse ? 0 : T->sep);

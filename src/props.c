@@ -970,7 +970,8 @@ void imp_fo_props_compute(imp_fo_ctx *c, imp_fo *fo, xmlNodePtr el, const imp_pr
     S_item items[S_MAX_ATTRS];
     xmlChar *owned[S_MAX_ATTRS + 1];
     const imp_props *pp = parent ? parent : &c->init;
-    imp_props *p = &fo->p;
+    imp_props own;
+    imp_props *p = &own;
     /* fields before space_before are the inherited ones (see fo.h) */
     size_t cut = offsetof(imp_props, space_before);
     memcpy(p, pp, cut);
@@ -992,4 +993,9 @@ void imp_fo_props_compute(imp_fo_ctx *c, imp_fo *fo, xmlNodePtr el, const imp_pr
     for (int i = 0; i < n; i++)
         xmlFree(owned[i]);
     S_finish(&e);
+    /* equal values are shared; out of memory (the pool says so) leaves the
+     * initial values, so that fo->p is never NULL */
+    fo->p = imp_fo_pool_props(c->pool, p);
+    if (!fo->p)
+        fo->p = &c->init;
 }

@@ -214,17 +214,21 @@ int imp_fo_abs(imp_fo_el *e, const char *v, int min_zero, double *out)
 int imp_fo_lenpct(imp_fo_el *e, const char *v, int auto_ok, int min_zero, imp_len *out)
 {
     imp_fo_val x;
+    imp_len l;
+    /* whole, padding included: computed values are shared when their bytes
+     * are equal (imp_fo_pool_props), so no stack garbage may reach them */
+    memset(&l, 0, sizeof l);
     if (auto_ok && imp_fo_is(v, "auto")) {
-        out->kind = IMP_LEN_AUTO;
-        out->v = 0;
-        return 0;
+        l.kind = IMP_LEN_AUTO;
+    } else {
+        if (imp_fo_length(e, v, &x) || (x.pct != 0 && x.v != 0))
+            return -1;
+        l.kind = x.pct != 0 ? IMP_LEN_PCT : IMP_LEN_PT;
+        l.v = x.pct != 0 ? x.pct : x.v;
+        if (min_zero && l.v < 0)
+            return -1;
     }
-    if (imp_fo_length(e, v, &x) || (x.pct != 0 && x.v != 0))
-        return -1;
-    imp_len l = {x.pct != 0 ? IMP_LEN_PCT : IMP_LEN_PT, x.pct != 0 ? x.pct : x.v};
-    if (min_zero && l.v < 0)
-        return -1;
-    *out = l;
+    memcpy(out, &l, sizeof l);
     return 0;
 }
 

@@ -398,6 +398,8 @@ static void S_border_side(cairo_t *cr, const imp_area *a, const double bw[4], in
 
 static int S_box_has_paint(const imp_area *a)
 {
+    if (a->unpainted)
+        return 0;
     if (a->background.a > 0 && a->w > 0 && a->h > 0)
         return 1;
     for (int i = 0; i < 4; i++)
@@ -487,12 +489,15 @@ static void S_rule(cairo_t *cr, const imp_area *a)
 
 static void S_line(cairo_t *cr, const imp_area *a)
 {
-    if (!a->line || !a->line->layout)
+    if (!a->glyphs && (!a->line || !a->line->layout))
         return;
     cairo_save(cr);
     cairo_set_source_rgb(cr, 0, 0, 0); /* colours come from the line's attributes */
     cairo_move_to(cr, a->x, a->baseline);
-    pango_cairo_show_layout_line(cr, a->line);
+    if (a->glyphs)
+        imp_glyphs_draw(a->glyphs, cr);
+    else
+        pango_cairo_show_layout_line(cr, a->line);
     cairo_restore(cr);
 }
 
@@ -649,7 +654,7 @@ static void S_area(S_r *r, const imp_area *a)
         }
         break;
     case IMP_AREA_LINE:
-        if (a->line) {
+        if (a->line || a->glyphs) {
             S_content(r, 0);
             S_line(r->cr, a);
         }

@@ -36,25 +36,18 @@ static void S_quoted(FILE *out, const char *s, size_t n)
     fputc('"', out);
 }
 
-/* The characters of a line; "-" is added where Pango hyphenated. */
+/* The characters of a line, and " hyphen" where Pango hyphenated it. */
 static void S_line_text(FILE *out, const imp_area *a)
 {
-    PangoLayout *lay = a->line->layout ? a->line->layout : a->layout;
-    const char *text = lay ? pango_layout_get_text(lay) : NULL;
-    int hyphen = 0;
-    for (GSList *r = a->line->runs; r; r = r->next) {
-        const PangoGlyphItem *run = r->data;
-        if (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_NEED_HYPHEN)
-            hyphen = 1;
-    }
+    size_t len;
+    const char *text = imp_area_line_text(a, &len);
     fputc(' ', out);
-    if (!text || a->line->start_index < 0 || a->line->length < 0 ||
-        (size_t)a->line->start_index + (size_t)a->line->length > strlen(text)) {
+    if (!text) {
         fputs("\"\"", out);
         return;
     }
-    S_quoted(out, text + a->line->start_index, (size_t)a->line->length);
-    if (hyphen)
+    S_quoted(out, text, len);
+    if (imp_area_line_hyphenated(a))
         fputs(" hyphen", out);
 }
 
@@ -101,7 +94,7 @@ static void S_area(FILE *out, const imp_area *a, int depth, const char *lang)
         case IMP_AREA_LINE:
             fputs(" base ", out);
             S_num(out, a->baseline);
-            if (a->line)
+            if (a->line || a->glyphs)
                 S_line_text(out, a);
             break;
         case IMP_AREA_RULE:

@@ -254,11 +254,11 @@ static void test_expressions(void **state)
     assert_non_null(fd);
     S_no_warnings(&d);
     imp_fo *b = S_find(fd, IMP_FO_BLOCK, 1);
-    NEAR(b->p.font_size, 15);
-    NEAR(b->p.start_indent, 6 + 15);
+    NEAR(b->p->font_size, 15);
+    NEAR(b->p->start_indent, 6 + 15);
     b = S_find(fd, IMP_FO_BLOCK, 2);
-    NEAR(b->p.start_indent, 7);
-    NEAR(b->p.end_indent, 2);
+    NEAR(b->p->start_indent, 7);
+    NEAR(b->p->end_indent, 2);
     imp_fo_free(fd);
     imp_diag_free(&d);
 }
@@ -282,20 +282,20 @@ static void test_inheritance_font_size(void **state)
                              &d);
     assert_non_null(fd);
     S_no_warnings(&d);
-    NEAR(fd->root->p.font_size, 12); /* initial: medium */
-    NEAR(S_find(fd, IMP_FO_BLOCK, 0)->p.font_size, 10);
-    NEAR(S_find(fd, IMP_FO_BLOCK, 1)->p.font_size, 8);
+    NEAR(fd->root->p->font_size, 12); /* initial: medium */
+    NEAR(S_find(fd, IMP_FO_BLOCK, 0)->p->font_size, 10);
+    NEAR(S_find(fd, IMP_FO_BLOCK, 1)->p->font_size, 8);
     imp_fo *b = S_find(fd, IMP_FO_BLOCK, 2);
-    NEAR(b->p.font_size, 6.4);
+    NEAR(b->p->font_size, 6.4);
     assert_int_equal(b->first->kind, IMP_FO_TEXT);
     NEAR(imp_fo_props(b->first)->font_size, 6.4); /* text has its parent's values */
     assert_string_equal(b->first->text, "a");
-    NEAR(S_find(fd, IMP_FO_BLOCK, 3)->p.font_size, 16);
-    NEAR(S_find(fd, IMP_FO_INLINE, 0)->p.font_size, 16 * 1.2);
-    NEAR(S_find(fd, IMP_FO_INLINE, 1)->p.font_size, 16 / 1.2);
-    NEAR(S_find(fd, IMP_FO_BLOCK, 4)->p.font_size, 17.28);
-    NEAR(S_find(fd, IMP_FO_INLINE, 2)->p.font_size, 12);
-    NEAR(S_find(fd, IMP_FO_INLINE, 3)->p.font_size, 6.944);
+    NEAR(S_find(fd, IMP_FO_BLOCK, 3)->p->font_size, 16);
+    NEAR(S_find(fd, IMP_FO_INLINE, 0)->p->font_size, 16 * 1.2);
+    NEAR(S_find(fd, IMP_FO_INLINE, 1)->p->font_size, 16 / 1.2);
+    NEAR(S_find(fd, IMP_FO_BLOCK, 4)->p->font_size, 17.28);
+    NEAR(S_find(fd, IMP_FO_INLINE, 2)->p->font_size, 12);
+    NEAR(S_find(fd, IMP_FO_INLINE, 3)->p->font_size, 6.944);
     imp_fo_free(fd);
     imp_diag_free(&d);
 }
@@ -316,14 +316,14 @@ static void test_inheritance_start_indent(void **state)
                              &d);
     assert_non_null(fd);
     S_no_warnings(&d);
-    NEAR(S_find(fd, IMP_FO_FLOW, 0)->p.start_indent, 0);
-    NEAR(S_find(fd, IMP_FO_BLOCK, 0)->p.start_indent, 10);
-    NEAR(S_find(fd, IMP_FO_BLOCK, 1)->p.start_indent, 15);
-    NEAR(S_find(fd, IMP_FO_BLOCK, 1)->p.end_indent, 1); /* inherited */
-    NEAR(S_find(fd, IMP_FO_BLOCK, 2)->p.start_indent, 15);
-    NEAR(S_find(fd, IMP_FO_BLOCK, 3)->p.start_indent, 16); /* start-indent beats margin-left */
-    NEAR(S_find(fd, IMP_FO_BLOCK, 4)->p.start_indent, 0);
-    NEAR(S_find(fd, IMP_FO_BLOCK, 1)->p.margin[IMP_START], 5);
+    NEAR(S_find(fd, IMP_FO_FLOW, 0)->p->start_indent, 0);
+    NEAR(S_find(fd, IMP_FO_BLOCK, 0)->p->start_indent, 10);
+    NEAR(S_find(fd, IMP_FO_BLOCK, 1)->p->start_indent, 15);
+    NEAR(S_find(fd, IMP_FO_BLOCK, 1)->p->end_indent, 1); /* inherited */
+    NEAR(S_find(fd, IMP_FO_BLOCK, 2)->p->start_indent, 15);
+    NEAR(S_find(fd, IMP_FO_BLOCK, 3)->p->start_indent, 16); /* start-indent beats margin-left */
+    NEAR(S_find(fd, IMP_FO_BLOCK, 4)->p->start_indent, 0);
+    NEAR(S_find(fd, IMP_FO_BLOCK, 1)->p->margin[IMP_START], 5);
     imp_fo_free(fd);
     imp_diag_free(&d);
 }
@@ -349,24 +349,24 @@ static void test_inheritance_other(void **state)
     S_no_warnings(&d);
     imp_fo *outer = S_find(fd, IMP_FO_BLOCK, 0), *a = S_find(fd, IMP_FO_BLOCK, 1),
            *b = S_find(fd, IMP_FO_BLOCK, 2);
-    assert_string_equal(outer->p.font_family, "Times New Roman, serif");
-    assert_ptr_equal(a->p.font_family, outer->p.font_family); /* shared, not copied */
-    assert_ptr_equal(b->p.font_family, outer->p.font_family);
-    NEAR(a->p.color.b, 1);
-    assert_int_equal(a->p.text_align, IMP_TA_JUSTIFY);
-    assert_int_equal(a->p.font_weight, 900);
-    assert_int_equal(b->p.font_weight, 400);
-    assert_int_equal(outer->p.text_decoration, 1);
-    assert_int_equal(a->p.text_decoration, 4);
-    NEAR(a->p.background_color.a, 0); /* not inherited */
-    NEAR(b->p.background_color.a, 1); /* unless asked for */
-    NEAR(b->p.color.b, 1);
-    assert_int_equal(b->p.text_align, IMP_TA_JUSTIFY);
-    NEAR(b->p.padding[IMP_START], 3);
-    NEAR(a->p.padding[IMP_START], 0);
-    NEAR(a->p.space_before.opt, 0);
-    assert_int_equal(a->p.display_align, 1);              /* inherited (XSL 7.14.4) */
-    assert_int_equal(a->p.keep_together, IMP_KEEP_ALWAYS); /* inherited (XSL 7.20.3) */
+    assert_string_equal(outer->p->font_family, "Times New Roman, serif");
+    assert_ptr_equal(a->p->font_family, outer->p->font_family); /* shared, not copied */
+    assert_ptr_equal(b->p->font_family, outer->p->font_family);
+    NEAR(a->p->color.b, 1);
+    assert_int_equal(a->p->text_align, IMP_TA_JUSTIFY);
+    assert_int_equal(a->p->font_weight, 900);
+    assert_int_equal(b->p->font_weight, 400);
+    assert_int_equal(outer->p->text_decoration, 1);
+    assert_int_equal(a->p->text_decoration, 4);
+    NEAR(a->p->background_color.a, 0); /* not inherited */
+    NEAR(b->p->background_color.a, 1); /* unless asked for */
+    NEAR(b->p->color.b, 1);
+    assert_int_equal(b->p->text_align, IMP_TA_JUSTIFY);
+    NEAR(b->p->padding[IMP_START], 3);
+    NEAR(a->p->padding[IMP_START], 0);
+    NEAR(a->p->space_before.opt, 0);
+    assert_int_equal(a->p->display_align, 1);              /* inherited (XSL 7.14.4) */
+    assert_int_equal(a->p->keep_together, IMP_KEEP_ALWAYS); /* inherited (XSL 7.20.3) */
     imp_fo_free(fd);
     imp_diag_free(&d);
 }
@@ -388,15 +388,15 @@ static void test_line_height(void **state)
                              &d);
     assert_non_null(fd);
     S_no_warnings(&d);
-    NEAR(fd->root->p.line_height, 14.4);
-    NEAR(S_find(fd, IMP_FO_BLOCK, 0)->p.line_height, 15);
-    NEAR(S_find(fd, IMP_FO_BLOCK, 1)->p.line_height, 30); /* the number is inherited */
-    NEAR(S_find(fd, IMP_FO_BLOCK, 2)->p.line_height, 15);
-    NEAR(S_find(fd, IMP_FO_BLOCK, 3)->p.line_height, 15); /* a percentage is not */
-    NEAR(S_find(fd, IMP_FO_BLOCK, 4)->p.line_height, 14);
-    NEAR(S_find(fd, IMP_FO_BLOCK, 5)->p.line_height, 12);
-    NEAR(S_find(fd, IMP_FO_BLOCK, 6)->p.line_height, 20);
-    NEAR(S_find(fd, IMP_FO_BLOCK, 7)->p.line_height, 11);
+    NEAR(fd->root->p->line_height, 14.4);
+    NEAR(S_find(fd, IMP_FO_BLOCK, 0)->p->line_height, 15);
+    NEAR(S_find(fd, IMP_FO_BLOCK, 1)->p->line_height, 30); /* the number is inherited */
+    NEAR(S_find(fd, IMP_FO_BLOCK, 2)->p->line_height, 15);
+    NEAR(S_find(fd, IMP_FO_BLOCK, 3)->p->line_height, 15); /* a percentage is not */
+    NEAR(S_find(fd, IMP_FO_BLOCK, 4)->p->line_height, 14);
+    NEAR(S_find(fd, IMP_FO_BLOCK, 5)->p->line_height, 12);
+    NEAR(S_find(fd, IMP_FO_BLOCK, 6)->p->line_height, 20);
+    NEAR(S_find(fd, IMP_FO_BLOCK, 7)->p->line_height, 11);
     imp_fo_free(fd);
     imp_diag_free(&d);
 }
@@ -424,31 +424,31 @@ static void test_border_shorthands(void **state)
     imp_fo *b;
     imp_fo_doc *fd = S_block("border='2pt solid red'", &d, &b);
     for (int s = 0; s < 4; s++)
-        BORDER(&b->p.border[s], 2, IMP_BS_SOLID, 1, 0, 0);
+        BORDER(&b->p->border[s], 2, IMP_BS_SOLID, 1, 0, 0);
     imp_fo_free(fd);
 
     /* unset colour is the text colour; unset width with a style is medium */
     fd = S_block("color='blue' border-top='dashed' border-bottom='thick double'", &d, &b);
-    BORDER(&b->p.border[IMP_BEFORE], 1, IMP_BS_DASHED, 0, 0, 1);
-    BORDER(&b->p.border[IMP_AFTER], 2, IMP_BS_DOUBLE, 0, 0, 1);
-    BORDER(&b->p.border[IMP_START], 0, IMP_BS_NONE, 0, 0, 1);
+    BORDER(&b->p->border[IMP_BEFORE], 1, IMP_BS_DASHED, 0, 0, 1);
+    BORDER(&b->p->border[IMP_AFTER], 2, IMP_BS_DOUBLE, 0, 0, 1);
+    BORDER(&b->p->border[IMP_START], 0, IMP_BS_NONE, 0, 0, 1);
     imp_fo_free(fd);
 
     /* 1-4 values in CSS order: top right bottom left */
     fd = S_block("border-style='solid' border-width='1pt 2pt 3pt 4pt' "
                  "border-color='red green'",
                  &d, &b);
-    BORDER(&b->p.border[IMP_BEFORE], 1, IMP_BS_SOLID, 1, 0, 0);
-    BORDER(&b->p.border[IMP_END], 2, IMP_BS_SOLID, 0, 128 / 255.0, 0);
-    BORDER(&b->p.border[IMP_AFTER], 3, IMP_BS_SOLID, 1, 0, 0);
-    BORDER(&b->p.border[IMP_START], 4, IMP_BS_SOLID, 0, 128 / 255.0, 0);
+    BORDER(&b->p->border[IMP_BEFORE], 1, IMP_BS_SOLID, 1, 0, 0);
+    BORDER(&b->p->border[IMP_END], 2, IMP_BS_SOLID, 0, 128 / 255.0, 0);
+    BORDER(&b->p->border[IMP_AFTER], 3, IMP_BS_SOLID, 1, 0, 0);
+    BORDER(&b->p->border[IMP_START], 4, IMP_BS_SOLID, 0, 128 / 255.0, 0);
     imp_fo_free(fd);
 
     fd = S_block("border-width='1pt 2pt 3pt' border-style='solid dotted'", &d, &b);
-    BORDER(&b->p.border[IMP_BEFORE], 1, IMP_BS_SOLID, 0, 0, 0);
-    BORDER(&b->p.border[IMP_END], 2, IMP_BS_DOTTED, 0, 0, 0);
-    BORDER(&b->p.border[IMP_AFTER], 3, IMP_BS_SOLID, 0, 0, 0);
-    BORDER(&b->p.border[IMP_START], 2, IMP_BS_DOTTED, 0, 0, 0);
+    BORDER(&b->p->border[IMP_BEFORE], 1, IMP_BS_SOLID, 0, 0, 0);
+    BORDER(&b->p->border[IMP_END], 2, IMP_BS_DOTTED, 0, 0, 0);
+    BORDER(&b->p->border[IMP_AFTER], 3, IMP_BS_SOLID, 0, 0, 0);
+    BORDER(&b->p->border[IMP_START], 2, IMP_BS_DOTTED, 0, 0, 0);
     imp_fo_free(fd);
 
     /* precision order (XSL 5.2) whatever the attribute order; absolute beats relative (5.3.1) */
@@ -456,19 +456,19 @@ static void test_border_shorthands(void **state)
                  "border-left='2pt dotted' border-start-color='red' "
                  "border-after-width.conditionality='retain' border-end-style='none'",
                  &d, &b);
-    BORDER(&b->p.border[IMP_BEFORE], 3, IMP_BS_SOLID, 0, 0, 0);
-    BORDER(&b->p.border[IMP_START], 2, IMP_BS_DOTTED, 1, 0, 0);
-    BORDER(&b->p.border[IMP_END], 0, IMP_BS_NONE, 0, 0, 0);
-    BORDER(&b->p.border[IMP_AFTER], 1, IMP_BS_SOLID, 0, 0, 0);
-    assert_int_equal(b->p.border[IMP_AFTER].retain, 1);
-    assert_int_equal(b->p.border[IMP_BEFORE].retain, 0);
+    BORDER(&b->p->border[IMP_BEFORE], 3, IMP_BS_SOLID, 0, 0, 0);
+    BORDER(&b->p->border[IMP_START], 2, IMP_BS_DOTTED, 1, 0, 0);
+    BORDER(&b->p->border[IMP_END], 0, IMP_BS_NONE, 0, 0, 0);
+    BORDER(&b->p->border[IMP_AFTER], 1, IMP_BS_SOLID, 0, 0, 0);
+    assert_int_equal(b->p->border[IMP_AFTER].retain, 1);
+    assert_int_equal(b->p->border[IMP_BEFORE].retain, 0);
     imp_fo_free(fd);
 
     fd = S_block("border-before='thin solid #00f' border-start.width='3pt' "
                  "border-start-style='groove'",
                  &d, &b);
-    BORDER(&b->p.border[IMP_BEFORE], 0.5, IMP_BS_SOLID, 0, 0, 1);
-    BORDER(&b->p.border[IMP_START], 3, IMP_BS_GROOVE, 0, 0, 0);
+    BORDER(&b->p->border[IMP_BEFORE], 0.5, IMP_BS_SOLID, 0, 0, 1);
+    BORDER(&b->p->border[IMP_START], 3, IMP_BS_GROOVE, 0, 0, 0);
     imp_fo_free(fd);
     S_no_warnings(&d);
     imp_diag_free(&d);
@@ -498,27 +498,27 @@ static void test_padding_margin_shorthands(void **state)
         assert_non_null(fd);
         imp_fo *m = S_find(fd, IMP_FO_SIMPLE_PAGE_MASTER, 0);
         imp_fo *r = S_find(fd, IMP_FO_REGION_BODY, 0);
-        const imp_props *ps[2] = {&m->p, &r->p};
+        const imp_props *ps[2] = {m->p, r->p};
         for (int k = 0; k < 2; k++) {
             NEAR(ps[k]->margin[IMP_BEFORE], cases[i].before);
             NEAR(ps[k]->margin[IMP_END], cases[i].end);
             NEAR(ps[k]->margin[IMP_AFTER], cases[i].after);
             NEAR(ps[k]->margin[IMP_START], cases[i].start);
         }
-        NEAR(m->p.padding[IMP_BEFORE], cases[i].before);
-        NEAR(m->p.padding[IMP_END], cases[i].end);
-        NEAR(m->p.padding[IMP_AFTER], cases[i].after);
-        NEAR(m->p.padding[IMP_START], cases[i].start);
+        NEAR(m->p->padding[IMP_BEFORE], cases[i].before);
+        NEAR(m->p->padding[IMP_END], cases[i].end);
+        NEAR(m->p->padding[IMP_AFTER], cases[i].after);
+        NEAR(m->p->padding[IMP_START], cases[i].start);
         imp_fo_free(fd);
     }
     imp_fo *b;
     imp_fo_doc *fd = S_block("padding='1pt' padding-left='5pt' padding-start='7pt' "
                              "padding-before.conditionality='retain' padding-after.length='2pt'",
                              &d, &b);
-    NEAR(b->p.padding[IMP_START], 5); /* absolute wins (XSL 5.3.1) */
-    NEAR(b->p.padding[IMP_AFTER], 2);
-    NEAR(b->p.padding[IMP_END], 1);
-    assert_int_equal(b->p.padding_retain[IMP_BEFORE], 1);
+    NEAR(b->p->padding[IMP_START], 5); /* absolute wins (XSL 5.3.1) */
+    NEAR(b->p->padding[IMP_AFTER], 2);
+    NEAR(b->p->padding[IMP_END], 1);
+    assert_int_equal(b->p->padding_retain[IMP_BEFORE], 1);
     imp_fo_free(fd);
     /* percentage page margins are of the page width */
     fd = S_build(HEAD "<fo:layout-master-set>\n<fo:simple-page-master master-name='p' "
@@ -526,8 +526,8 @@ static void test_padding_margin_shorthands(void **state)
                       "<fo:region-body margin-right='50%'/>\n"
                       "</fo:simple-page-master></fo:layout-master-set>\n" TAIL,
                  &d);
-    NEAR(S_find(fd, IMP_FO_SIMPLE_PAGE_MASTER, 0)->p.margin[IMP_START], 20);
-    NEAR(S_find(fd, IMP_FO_REGION_BODY, 0)->p.margin[IMP_END], 90);
+    NEAR(S_find(fd, IMP_FO_SIMPLE_PAGE_MASTER, 0)->p->margin[IMP_START], 20);
+    NEAR(S_find(fd, IMP_FO_REGION_BODY, 0)->p->margin[IMP_END], 90);
     imp_fo_free(fd);
     S_no_warnings(&d);
     imp_diag_free(&d);
@@ -539,35 +539,35 @@ static void test_font_shorthand(void **state)
     imp_diags d = {0};
     imp_fo *b;
     imp_fo_doc *fd = S_block("font='bold 12pt/14pt Helvetica, sans-serif'", &d, &b);
-    assert_int_equal(b->p.font_weight, 700);
-    NEAR(b->p.font_size, 12);
-    NEAR(b->p.line_height, 14);
-    assert_string_equal(b->p.font_family, "Helvetica, sans-serif");
-    assert_int_equal(b->p.font_style, 0);
+    assert_int_equal(b->p->font_weight, 700);
+    NEAR(b->p->font_size, 12);
+    NEAR(b->p->line_height, 14);
+    assert_string_equal(b->p->font_family, "Helvetica, sans-serif");
+    assert_int_equal(b->p->font_style, 0);
     imp_fo_free(fd);
 
     fd = S_block("font=\"italic small-caps 10pt 'Times New Roman',serif\"", &d, &b);
-    assert_int_equal(b->p.font_style, 1);
-    assert_int_equal(b->p.font_variant_small_caps, 1);
-    assert_int_equal(b->p.font_weight, 400);
-    NEAR(b->p.font_size, 10);
-    NEAR(b->p.line_height, 12);
-    assert_string_equal(b->p.font_family, "Times New Roman, serif");
+    assert_int_equal(b->p->font_style, 1);
+    assert_int_equal(b->p->font_variant_small_caps, 1);
+    assert_int_equal(b->p->font_weight, 400);
+    NEAR(b->p->font_size, 10);
+    NEAR(b->p->line_height, 12);
+    assert_string_equal(b->p->font_family, "Times New Roman, serif");
     imp_fo_free(fd);
 
     /* individual properties beat the shorthand whatever the order */
     fd = S_block("font-size='9pt' font='oblique 600 20pt / 1.5 Courier' line-height='3'", &d, &b);
-    assert_int_equal(b->p.font_style, 2);
-    assert_int_equal(b->p.font_weight, 600);
-    NEAR(b->p.font_size, 9);
-    NEAR(b->p.line_height, 27);
-    assert_string_equal(b->p.font_family, "Courier");
+    assert_int_equal(b->p->font_style, 2);
+    assert_int_equal(b->p->font_weight, 600);
+    NEAR(b->p->font_size, 9);
+    NEAR(b->p->line_height, 27);
+    assert_string_equal(b->p->font_family, "Courier");
     imp_fo_free(fd);
     S_no_warnings(&d);
 
     fd = S_block("font='caption'", &d, &b);
     S_expect(&d, 4, "font=\"caption\" on fo:block (line 4) is not a valid value; it is ignored");
-    assert_string_equal(b->p.font_family, "sans-serif");
+    assert_string_equal(b->p->font_family, "sans-serif");
     imp_fo_free(fd);
     imp_diag_free(&d);
 }
@@ -578,36 +578,36 @@ static void test_white_space_shorthand(void **state)
     imp_diags d = {0};
     imp_fo *b;
     imp_fo_doc *fd = S_block("white-space='pre'", &d, &b);
-    assert_int_equal(b->p.white_space_collapse, 0);
-    assert_int_equal(b->p.linefeed_treatment, IMP_LF_PRESERVE);
-    assert_int_equal(b->p.white_space_treatment, IMP_WS_PRESERVE);
-    assert_int_equal(b->p.wrap_option_wrap, 0);
+    assert_int_equal(b->p->white_space_collapse, 0);
+    assert_int_equal(b->p->linefeed_treatment, IMP_LF_PRESERVE);
+    assert_int_equal(b->p->white_space_treatment, IMP_WS_PRESERVE);
+    assert_int_equal(b->p->wrap_option_wrap, 0);
     imp_fo_free(fd);
     fd = S_block("white-space='nowrap'", &d, &b);
-    assert_int_equal(b->p.white_space_collapse, 1);
-    assert_int_equal(b->p.linefeed_treatment, IMP_LF_TREAT_AS_SPACE);
-    assert_int_equal(b->p.white_space_treatment, IMP_WS_IGNORE_IF_SURROUNDING_LINEFEED);
-    assert_int_equal(b->p.wrap_option_wrap, 0);
+    assert_int_equal(b->p->white_space_collapse, 1);
+    assert_int_equal(b->p->linefeed_treatment, IMP_LF_TREAT_AS_SPACE);
+    assert_int_equal(b->p->white_space_treatment, IMP_WS_IGNORE_IF_SURROUNDING_LINEFEED);
+    assert_int_equal(b->p->wrap_option_wrap, 0);
     imp_fo_free(fd);
     /* the individual properties beat the shorthand */
     fd = S_block("linefeed-treatment='ignore' white-space='pre' wrap-option='wrap'", &d, &b);
-    assert_int_equal(b->p.linefeed_treatment, IMP_LF_IGNORE);
-    assert_int_equal(b->p.white_space_collapse, 0);
-    assert_int_equal(b->p.wrap_option_wrap, 1);
+    assert_int_equal(b->p->linefeed_treatment, IMP_LF_IGNORE);
+    assert_int_equal(b->p->white_space_collapse, 0);
+    assert_int_equal(b->p->wrap_option_wrap, 1);
     imp_fo_free(fd);
     fd = S_block("white-space-collapse='false' white-space-treatment='preserve' "
                  "linefeed-treatment='treat-as-zero-width-space'",
                  &d, &b);
-    assert_int_equal(b->p.white_space_collapse, 0);
-    assert_int_equal(b->p.white_space_treatment, IMP_WS_PRESERVE);
-    assert_int_equal(b->p.linefeed_treatment, IMP_LF_TREAT_AS_ZWSP);
+    assert_int_equal(b->p->white_space_collapse, 0);
+    assert_int_equal(b->p->white_space_treatment, IMP_WS_PRESERVE);
+    assert_int_equal(b->p->linefeed_treatment, IMP_LF_TREAT_AS_ZWSP);
     imp_fo_free(fd);
     /* initial values */
     fd = S_block("", &d, &b);
-    assert_int_equal(b->p.white_space_collapse, 1);
-    assert_int_equal(b->p.linefeed_treatment, IMP_LF_TREAT_AS_SPACE);
-    assert_int_equal(b->p.white_space_treatment, IMP_WS_IGNORE_IF_SURROUNDING_LINEFEED);
-    assert_int_equal(b->p.wrap_option_wrap, 1);
+    assert_int_equal(b->p->white_space_collapse, 1);
+    assert_int_equal(b->p->linefeed_treatment, IMP_LF_TREAT_AS_SPACE);
+    assert_int_equal(b->p->white_space_treatment, IMP_WS_IGNORE_IF_SURROUNDING_LINEFEED);
+    assert_int_equal(b->p->wrap_option_wrap, 1);
     imp_fo_free(fd);
     S_no_warnings(&d);
     imp_diag_free(&d);
@@ -632,27 +632,27 @@ static void test_margins_to_indents(void **state)
     assert_non_null(fd);
     S_no_warnings(&d);
     imp_fo *b = S_find(fd, IMP_FO_BLOCK, 1);
-    NEAR(b->p.start_indent, 20 + 10 + 1 + 2); /* XSL 5.3.2 */
-    NEAR(b->p.end_indent, 4 + 3 + 0 + 1);
-    NEAR(b->p.space_before.min, 6);
-    NEAR(b->p.space_before.opt, 6);
-    NEAR(b->p.space_before.max, 6);
-    assert_int_equal(b->p.space_before.retain, 1);
-    assert_int_equal(b->p.space_before.precedence, 0);
-    NEAR(b->p.space_after.opt, 2);
+    NEAR(b->p->start_indent, 20 + 10 + 1 + 2); /* XSL 5.3.2 */
+    NEAR(b->p->end_indent, 4 + 3 + 0 + 1);
+    NEAR(b->p->space_before.min, 6);
+    NEAR(b->p->space_before.opt, 6);
+    NEAR(b->p->space_before.max, 6);
+    assert_int_equal(b->p->space_before.retain, 1);
+    assert_int_equal(b->p->space_before.precedence, 0);
+    NEAR(b->p->space_after.opt, 2);
     b = S_find(fd, IMP_FO_BLOCK, 2);
-    NEAR(b->p.space_before.opt, 1); /* space-before beats margin-top */
-    assert_int_equal(b->p.space_before.retain, 0);
-    NEAR(b->p.space_after.opt, 5);
-    NEAR(b->p.start_indent, 2); /* start-indent beats margin-left */
-    NEAR(b->p.end_indent, 9);
+    NEAR(b->p->space_before.opt, 1); /* space-before beats margin-top */
+    assert_int_equal(b->p->space_before.retain, 0);
+    NEAR(b->p->space_after.opt, 5);
+    NEAR(b->p->start_indent, 2); /* start-indent beats margin-left */
+    NEAR(b->p->end_indent, 9);
     b = S_find(fd, IMP_FO_BLOCK, 3);
-    NEAR(b->p.start_indent, 21);
-    NEAR(b->p.start_indent_pct, 10); /* of the reference area: layout adds it */
+    NEAR(b->p->start_indent, 21);
+    NEAR(b->p->start_indent_pct, 10); /* of the reference area: layout adds it */
     imp_fo *in = S_find(fd, IMP_FO_INLINE, 0);
-    NEAR(in->p.space_start.opt, 3); /* inline-level: space-start/end */
-    NEAR(in->p.space_end.opt, 4);
-    NEAR(in->p.start_indent, 20);
+    NEAR(in->p->space_start.opt, 3); /* inline-level: space-start/end */
+    NEAR(in->p->space_end.opt, 4);
+    NEAR(in->p->start_indent, 20);
     imp_fo_free(fd);
     imp_diag_free(&d);
 }
@@ -668,27 +668,27 @@ static void test_space_components(void **state)
                              "space-start.optimum='5pt' space-end='1em' "
                              "space-end.precedence='3'",
                              &d, &b);
-    NEAR(b->p.space_before.min, 2);
-    NEAR(b->p.space_before.opt, 4);
-    NEAR(b->p.space_before.max, 6);
-    assert_int_equal(b->p.space_before.retain, 1);
-    assert_true(b->p.space_before.precedence > 1000000);
-    NEAR(b->p.space_after.min, 3);
-    NEAR(b->p.space_after.opt, 3);
-    NEAR(b->p.space_after.max, 3);
-    assert_int_equal(b->p.space_after.retain, 0);
-    assert_int_equal(b->p.space_after.precedence, 0);
-    NEAR(b->p.space_start.min, 0);
-    NEAR(b->p.space_start.opt, 5);
-    NEAR(b->p.space_start.max, 5);
-    NEAR(b->p.space_end.opt, 12);
-    assert_int_equal(b->p.space_end.precedence, 3);
+    NEAR(b->p->space_before.min, 2);
+    NEAR(b->p->space_before.opt, 4);
+    NEAR(b->p->space_before.max, 6);
+    assert_int_equal(b->p->space_before.retain, 1);
+    assert_true(b->p->space_before.precedence > 1000000);
+    NEAR(b->p->space_after.min, 3);
+    NEAR(b->p->space_after.opt, 3);
+    NEAR(b->p->space_after.max, 3);
+    assert_int_equal(b->p->space_after.retain, 0);
+    assert_int_equal(b->p->space_after.precedence, 0);
+    NEAR(b->p->space_start.min, 0);
+    NEAR(b->p->space_start.opt, 5);
+    NEAR(b->p->space_start.max, 5);
+    NEAR(b->p->space_end.opt, 12);
+    assert_int_equal(b->p->space_end.precedence, 3);
     imp_fo_free(fd);
     /* components apply after the whole value, whatever the order */
     fd = S_block("space-before.minimum='1pt' space-before='8pt'", &d, &b);
-    NEAR(b->p.space_before.min, 1);
-    NEAR(b->p.space_before.opt, 8);
-    NEAR(b->p.space_before.max, 8);
+    NEAR(b->p->space_before.min, 1);
+    NEAR(b->p->space_before.opt, 8);
+    NEAR(b->p->space_before.max, 8);
     imp_fo_free(fd);
     S_no_warnings(&d);
     imp_diag_free(&d);
@@ -713,26 +713,26 @@ static void test_keeps_and_breaks(void **state)
     assert_non_null(fd);
     S_no_warnings(&d);
     imp_fo *b = S_find(fd, IMP_FO_BLOCK, 0);
-    assert_int_equal(b->p.keep_together, IMP_KEEP_ALWAYS);
-    assert_int_equal(b->p.keep_with_next, 5);
-    assert_int_equal(b->p.break_before, IMP_BREAK_ODD_PAGE);
+    assert_int_equal(b->p->keep_together, IMP_KEEP_ALWAYS);
+    assert_int_equal(b->p->keep_with_next, 5);
+    assert_int_equal(b->p->break_before, IMP_BREAK_ODD_PAGE);
     b = S_find(fd, IMP_FO_BLOCK, 1);
-    assert_int_equal(b->p.keep_together, IMP_KEEP_ALWAYS); /* inherited */
-    assert_int_equal(b->p.keep_with_next, 0);              /* not inherited */
-    assert_int_equal(b->p.keep_with_previous, IMP_KEEP_ALWAYS);
-    assert_int_equal(b->p.break_after, IMP_BREAK_PAGE);
-    assert_int_equal(b->p.break_before, IMP_BREAK_AUTO);
+    assert_int_equal(b->p->keep_together, IMP_KEEP_ALWAYS); /* inherited */
+    assert_int_equal(b->p->keep_with_next, 0);              /* not inherited */
+    assert_int_equal(b->p->keep_with_previous, IMP_KEEP_ALWAYS);
+    assert_int_equal(b->p->break_after, IMP_BREAK_PAGE);
+    assert_int_equal(b->p->break_before, IMP_BREAK_AUTO);
     b = S_find(fd, IMP_FO_BLOCK, 2);
-    assert_int_equal(b->p.keep_together, IMP_KEEP_ALWAYS);
-    assert_int_equal(b->p.wrap_option_wrap, 1); /* "always" on its own is not no-wrap */
+    assert_int_equal(b->p->keep_together, IMP_KEEP_ALWAYS);
+    assert_int_equal(b->p->wrap_option_wrap, 1); /* "always" on its own is not no-wrap */
     imp_fo *in = S_find(fd, IMP_FO_INLINE, 0);
-    assert_int_equal(in->p.wrap_option_wrap, 0);
+    assert_int_equal(in->p->wrap_option_wrap, 0);
     b = S_find(fd, IMP_FO_BLOCK, 3);
-    assert_int_equal(b->p.keep_with_next, IMP_KEEP_ALWAYS); /* page-break-after avoid */
-    assert_int_equal(b->p.keep_together, 7);                /* the explicit keep beats it */
-    assert_int_equal(b->p.break_before, IMP_BREAK_PAGE);
+    assert_int_equal(b->p->keep_with_next, IMP_KEEP_ALWAYS); /* page-break-after avoid */
+    assert_int_equal(b->p->keep_together, 7);                /* the explicit keep beats it */
+    assert_int_equal(b->p->break_before, IMP_BREAK_PAGE);
     b = S_find(fd, IMP_FO_BLOCK, 4);
-    assert_int_equal(b->p.keep_together, 0);
+    assert_int_equal(b->p->keep_together, 0);
     imp_fo_free(fd);
     imp_diag_free(&d);
 }
@@ -769,36 +769,36 @@ static void test_page_masters(void **state)
     assert_non_null(fd);
     S_no_warnings(&d);
     imp_fo *m = S_find(fd, IMP_FO_SIMPLE_PAGE_MASTER, 0);
-    assert_string_equal(m->p.master_name, "a");
-    NEAR(m->p.page_width.v, 595.28); /* auto: A4 */
-    NEAR(m->p.page_height.v, 841.89);
-    assert_int_equal(m->p.page_width.kind, IMP_LEN_PT);
-    assert_string_equal(S_find(fd, IMP_FO_REGION_BODY, 0)->p.region_name, "xsl-region-body");
+    assert_string_equal(m->p->master_name, "a");
+    NEAR(m->p->page_width.v, 595.28); /* auto: A4 */
+    NEAR(m->p->page_height.v, 841.89);
+    assert_int_equal(m->p->page_width.kind, IMP_LEN_PT);
+    assert_string_equal(S_find(fd, IMP_FO_REGION_BODY, 0)->p->region_name, "xsl-region-body");
     imp_fo *r = S_find(fd, IMP_FO_REGION_BEFORE, 0);
-    assert_string_equal(r->p.region_name, "xsl-region-before");
-    NEAR(r->p.extent.v, 20);
-    assert_int_equal(r->p.precedence, 1);
-    assert_string_equal(S_find(fd, IMP_FO_REGION_AFTER, 0)->p.region_name, "xsl-region-after");
-    assert_string_equal(S_find(fd, IMP_FO_REGION_START, 0)->p.region_name, "xsl-region-start");
-    assert_string_equal(S_find(fd, IMP_FO_REGION_END, 0)->p.region_name, "side");
+    assert_string_equal(r->p->region_name, "xsl-region-before");
+    NEAR(r->p->extent.v, 20);
+    assert_int_equal(r->p->precedence, 1);
+    assert_string_equal(S_find(fd, IMP_FO_REGION_AFTER, 0)->p->region_name, "xsl-region-after");
+    assert_string_equal(S_find(fd, IMP_FO_REGION_START, 0)->p->region_name, "xsl-region-start");
+    assert_string_equal(S_find(fd, IMP_FO_REGION_END, 0)->p->region_name, "side");
     m = S_find(fd, IMP_FO_SIMPLE_PAGE_MASTER, 1);
-    NEAR(m->p.page_width.v, 612);
-    NEAR(m->p.page_height.v, 792);
-    assert_int_equal(m->p.reference_orientation, 270);
+    NEAR(m->p->page_width.v, 612);
+    NEAR(m->p->page_height.v, 792);
+    assert_int_equal(m->p->reference_orientation, 270);
     imp_fo *alt = S_find(fd, IMP_FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES, 0);
-    assert_int_equal(alt->p.maximum_repeats, -1);
+    assert_int_equal(alt->p->maximum_repeats, -1);
     imp_fo *c = S_find(fd, IMP_FO_CONDITIONAL_PAGE_MASTER_REFERENCE, 0);
-    assert_int_equal(c->p.page_position, IMP_PP_FIRST);
-    assert_int_equal(c->p.odd_or_even, IMP_OE_EVEN);
-    assert_int_equal(c->p.blank_or_not_blank, IMP_BNB_NOT_BLANK);
-    assert_string_equal(c->p.master_reference, "a");
-    assert_int_equal(S_find(fd, IMP_FO_REPEATABLE_PAGE_MASTER_REFERENCE, 0)->p.maximum_repeats, 3);
+    assert_int_equal(c->p->page_position, IMP_PP_FIRST);
+    assert_int_equal(c->p->odd_or_even, IMP_OE_EVEN);
+    assert_int_equal(c->p->blank_or_not_blank, IMP_BNB_NOT_BLANK);
+    assert_string_equal(c->p->master_reference, "a");
+    assert_int_equal(S_find(fd, IMP_FO_REPEATABLE_PAGE_MASTER_REFERENCE, 0)->p->maximum_repeats, 3);
     imp_fo *ps = S_find(fd, IMP_FO_PAGE_SEQUENCE, 0);
-    assert_int_equal(ps->p.initial_page_number, 0);
-    assert_int_equal(ps->p.initial_page_parity, 1);
-    assert_int_equal(ps->p.force_page_count, IMP_FPC_END_ON_EVEN);
-    assert_string_equal(S_find(fd, IMP_FO_FLOW, 0)->p.flow_name, "xsl-region-body");
-    assert_int_equal(S_find(fd, IMP_FO_PAGE_SEQUENCE, 1)->p.initial_page_number, 7);
+    assert_int_equal(ps->p->initial_page_number, 0);
+    assert_int_equal(ps->p->initial_page_parity, 1);
+    assert_int_equal(ps->p->force_page_count, IMP_FPC_END_ON_EVEN);
+    assert_string_equal(S_find(fd, IMP_FO_FLOW, 0)->p->flow_name, "xsl-region-body");
+    assert_int_equal(S_find(fd, IMP_FO_PAGE_SEQUENCE, 1)->p->initial_page_number, 7);
     imp_fo_free(fd);
 
     fd = S_build(HEAD "<fo:layout-master-set>\n"
@@ -808,7 +808,7 @@ static void test_page_masters(void **state)
                       "</fo:simple-page-master></fo:layout-master-set>\n" TAIL,
                  &d);
     assert_non_null(fd);
-    NEAR(S_find(fd, IMP_FO_SIMPLE_PAGE_MASTER, 0)->p.page_height.v, 841.89);
+    NEAR(S_find(fd, IMP_FO_SIMPLE_PAGE_MASTER, 0)->p->page_height.v, 841.89);
     S_expect(&d, 3,
              "page-height=\"indefinite\" on fo:simple-page-master (line 3) is not supported by "
              "impack; the page is A4 (841.89pt)");
@@ -841,33 +841,33 @@ static void test_tables(void **state)
     assert_non_null(fd);
     S_no_warnings(&d);
     imp_fo *t = S_find(fd, IMP_FO_TABLE, 0);
-    assert_int_equal(t->p.table_layout_fixed, 1);
-    assert_int_equal(t->p.width.kind, IMP_LEN_PCT);
-    NEAR(t->p.width.v, 100);
-    assert_int_equal(t->p.border_collapse, 0);
-    NEAR(t->p.border_separation_ipd, 2);
-    NEAR(t->p.border_separation, 3);
+    assert_int_equal(t->p->table_layout_fixed, 1);
+    assert_int_equal(t->p->width.kind, IMP_LEN_PCT);
+    NEAR(t->p->width.v, 100);
+    assert_int_equal(t->p->border_collapse, 0);
+    NEAR(t->p->border_separation_ipd, 2);
+    NEAR(t->p->border_separation, 3);
     imp_fo *c = S_find(fd, IMP_FO_TABLE_COLUMN, 0);
-    NEAR(c->p.column_proportion, 2);
-    assert_int_equal(c->p.column_width.kind, IMP_LEN_AUTO);
-    assert_int_equal(c->p.column_number, 0);
+    NEAR(c->p->column_proportion, 2);
+    assert_int_equal(c->p->column_width.kind, IMP_LEN_AUTO);
+    assert_int_equal(c->p->column_number, 0);
     c = S_find(fd, IMP_FO_TABLE_COLUMN, 1);
-    NEAR(c->p.column_proportion, 0);
-    assert_int_equal(c->p.column_width.kind, IMP_LEN_PCT);
-    NEAR(c->p.column_width.v, 30);
-    assert_int_equal(c->p.number_columns_repeated, 2);
+    NEAR(c->p->column_proportion, 0);
+    assert_int_equal(c->p->column_width.kind, IMP_LEN_PCT);
+    NEAR(c->p->column_width.v, 30);
+    assert_int_equal(c->p->number_columns_repeated, 2);
     c = S_find(fd, IMP_FO_TABLE_COLUMN, 2);
-    assert_int_equal(c->p.column_width.kind, IMP_LEN_PT);
-    NEAR(c->p.column_width.v, 72 / 2.54 * 2);
-    assert_int_equal(c->p.column_number, 4);
+    assert_int_equal(c->p->column_width.kind, IMP_LEN_PT);
+    NEAR(c->p->column_width.v, 72 / 2.54 * 2);
+    assert_int_equal(c->p->column_number, 4);
     c = S_find(fd, IMP_FO_TABLE_COLUMN, 3);
-    assert_int_equal(c->p.column_width.kind, IMP_LEN_AUTO);
+    assert_int_equal(c->p->column_width.kind, IMP_LEN_AUTO);
     imp_fo *cell = S_find(fd, IMP_FO_TABLE_CELL, 0);
-    assert_int_equal(cell->p.number_columns_spanned, 2);
-    assert_int_equal(cell->p.number_rows_spanned, 3);
-    assert_int_equal(cell->p.starts_row, 1);
-    assert_int_equal(cell->p.display_align, 2);
-    assert_int_equal(S_find(fd, IMP_FO_BLOCK, 0)->p.border_collapse, 0); /* inherited */
+    assert_int_equal(cell->p->number_columns_spanned, 2);
+    assert_int_equal(cell->p->number_rows_spanned, 3);
+    assert_int_equal(cell->p->starts_row, 1);
+    assert_int_equal(cell->p->display_align, 2);
+    assert_int_equal(S_find(fd, IMP_FO_BLOCK, 0)->p->border_collapse, 0); /* inherited */
     /* white space between table parts is not content */
     imp_fo *row = S_find(fd, IMP_FO_TABLE_ROW, 0);
     assert_ptr_equal(row->first, cell);
@@ -883,7 +883,7 @@ static void test_tables(void **state)
     S_expect(&d, 4,
              "number-columns-repeated=\"0\" on fo:table-column (line 4) is not a valid value; "
              "using the initial value");
-    assert_int_equal(S_find(fd, IMP_FO_TABLE_COLUMN, 0)->p.number_columns_repeated, 1);
+    assert_int_equal(S_find(fd, IMP_FO_TABLE_COLUMN, 0)->p->number_columns_repeated, 1);
     imp_fo_free(fd);
     imp_diag_free(&d);
 }
@@ -905,17 +905,17 @@ static void test_lists(void **state)
     assert_non_null(fd);
     S_no_warnings(&d);
     imp_fo *label = S_find(fd, IMP_FO_LIST_ITEM_LABEL, 0);
-    assert_int_equal(label->p.end_indent_label_end, 1);
-    NEAR(label->p.end_indent, -(10 + 30 - 8));
-    NEAR(label->p.end_indent_pct, 100);
+    assert_int_equal(label->p->end_indent_label_end, 1);
+    NEAR(label->p->end_indent, -(10 + 30 - 8));
+    NEAR(label->p->end_indent_pct, 100);
     imp_fo *body = S_find(fd, IMP_FO_LIST_ITEM_BODY, 0);
-    assert_int_equal(body->p.start_indent_body_start, 1);
-    NEAR(body->p.start_indent, 40);
+    assert_int_equal(body->p->start_indent_body_start, 1);
+    NEAR(body->p->start_indent, 40);
     imp_fo *blk = S_find(fd, IMP_FO_BLOCK, 1);
-    NEAR(blk->p.start_indent, 40);
-    assert_int_equal(blk->p.start_indent_body_start, 0); /* not inherited */
-    NEAR(S_find(fd, IMP_FO_BLOCK, 2)->p.start_indent, 42);
-    NEAR(S_find(fd, IMP_FO_LIST_BLOCK, 0)->p.provisional_label_separation.v, 8);
+    NEAR(blk->p->start_indent, 40);
+    assert_int_equal(blk->p->start_indent_body_start, 0); /* not inherited */
+    NEAR(S_find(fd, IMP_FO_BLOCK, 2)->p->start_indent, 42);
+    NEAR(S_find(fd, IMP_FO_LIST_BLOCK, 0)->p->provisional_label_separation.v, 8);
     imp_fo_free(fd);
     imp_diag_free(&d);
 }
@@ -943,36 +943,36 @@ static void test_graphics_and_links(void **state)
     assert_non_null(fd);
     S_no_warnings(&d);
     imp_fo *g = S_find(fd, IMP_FO_EXTERNAL_GRAPHIC, 0);
-    assert_string_equal(g->p.src, "a.png");
-    assert_int_equal(g->p.scale_to_fit_w, 1);
-    assert_int_equal(g->p.content_width.kind, IMP_LEN_AUTO);
-    assert_int_equal(g->p.content_height.kind, IMP_LEN_PCT);
-    NEAR(g->p.content_height.v, 50);
-    NEAR(g->p.width.v, 72 / 2.54 * 3);
-    assert_string_equal(g->p.alt_text, "A picture");
+    assert_string_equal(g->p->src, "a.png");
+    assert_int_equal(g->p->scale_to_fit_w, 1);
+    assert_int_equal(g->p->content_width.kind, IMP_LEN_AUTO);
+    assert_int_equal(g->p->content_height.kind, IMP_LEN_PCT);
+    NEAR(g->p->content_height.v, 50);
+    NEAR(g->p->width.v, 72 / 2.54 * 3);
+    assert_string_equal(g->p->alt_text, "A picture");
     g = S_find(fd, IMP_FO_EXTERNAL_GRAPHIC, 1);
-    assert_string_equal(g->p.src, "b c.png");
-    NEAR(g->p.content_width.v, 144);
-    assert_int_equal(g->p.scale_to_fit_h, 2);
-    assert_int_equal(g->p.scaling_non_uniform, 1);
-    assert_string_equal(S_find(fd, IMP_FO_EXTERNAL_GRAPHIC, 2)->p.src, "c.png");
-    assert_string_equal(S_find(fd, IMP_FO_EXTERNAL_GRAPHIC, 3)->p.src, "d.png");
-    assert_string_equal(S_find(fd, IMP_FO_BASIC_LINK, 0)->p.external_destination,
+    assert_string_equal(g->p->src, "b c.png");
+    NEAR(g->p->content_width.v, 144);
+    assert_int_equal(g->p->scale_to_fit_h, 2);
+    assert_int_equal(g->p->scaling_non_uniform, 1);
+    assert_string_equal(S_find(fd, IMP_FO_EXTERNAL_GRAPHIC, 2)->p->src, "c.png");
+    assert_string_equal(S_find(fd, IMP_FO_EXTERNAL_GRAPHIC, 3)->p->src, "d.png");
+    assert_string_equal(S_find(fd, IMP_FO_BASIC_LINK, 0)->p->external_destination,
                         "http://x.org/a");
-    assert_string_equal(S_find(fd, IMP_FO_BASIC_LINK, 1)->p.internal_destination, "sec1");
-    assert_string_equal(S_find(fd, IMP_FO_PAGE_NUMBER_CITATION, 0)->p.ref_id, "sec1");
-    assert_string_equal(S_find(fd, IMP_FO_CHARACTER, 0)->p.character, " ");
+    assert_string_equal(S_find(fd, IMP_FO_BASIC_LINK, 1)->p->internal_destination, "sec1");
+    assert_string_equal(S_find(fd, IMP_FO_PAGE_NUMBER_CITATION, 0)->p->ref_id, "sec1");
+    assert_string_equal(S_find(fd, IMP_FO_CHARACTER, 0)->p->character, " ");
     imp_fo *l = S_find(fd, IMP_FO_LEADER, 0);
-    assert_int_equal(l->p.leader_pattern, IMP_LEADER_DOTS);
-    NEAR(l->p.leader_length_min.v, 144);
-    NEAR(l->p.leader_length_opt.v, 144);
-    NEAR(l->p.leader_length_max.v, 144);
-    NEAR(l->p.rule_thickness, 0.5);
+    assert_int_equal(l->p->leader_pattern, IMP_LEADER_DOTS);
+    NEAR(l->p->leader_length_min.v, 144);
+    NEAR(l->p->leader_length_opt.v, 144);
+    NEAR(l->p->leader_length_max.v, 144);
+    NEAR(l->p->rule_thickness, 0.5);
     l = S_find(fd, IMP_FO_LEADER, 1);
-    NEAR(l->p.leader_length_opt.v, 12); /* initial */
-    assert_int_equal(l->p.leader_length_max.kind, IMP_LEN_PCT);
-    NEAR(l->p.leader_length_max.v, 50);
-    assert_int_equal(l->p.rule_style, IMP_BS_DASHED);
+    NEAR(l->p->leader_length_opt.v, 12); /* initial */
+    assert_int_equal(l->p->leader_length_max.kind, IMP_LEN_PCT);
+    NEAR(l->p->leader_length_max.v, 50);
+    assert_int_equal(l->p->rule_style, IMP_BS_DASHED);
     imp_fo_free(fd);
     imp_diag_free(&d);
 }
@@ -998,30 +998,30 @@ static void test_inline_properties(void **state)
         &d);
     assert_non_null(fd);
     S_no_warnings(&d);
-    NEAR(S_find(fd, IMP_FO_INLINE, 0)->p.baseline_shift, 0.33 * 12);
-    NEAR(S_find(fd, IMP_FO_INLINE, 1)->p.baseline_shift, -0.33 * 12);
-    NEAR(S_find(fd, IMP_FO_INLINE, 2)->p.baseline_shift, 0.33 * 12);
-    NEAR(S_find(fd, IMP_FO_INLINE, 3)->p.baseline_shift, 2);
-    NEAR(S_find(fd, IMP_FO_INLINE, 4)->p.baseline_shift, 2);
-    NEAR(S_find(fd, IMP_FO_BLOCK, 0)->p.baseline_shift, 0);
+    NEAR(S_find(fd, IMP_FO_INLINE, 0)->p->baseline_shift, 0.33 * 12);
+    NEAR(S_find(fd, IMP_FO_INLINE, 1)->p->baseline_shift, -0.33 * 12);
+    NEAR(S_find(fd, IMP_FO_INLINE, 2)->p->baseline_shift, 0.33 * 12);
+    NEAR(S_find(fd, IMP_FO_INLINE, 3)->p->baseline_shift, 2);
+    NEAR(S_find(fd, IMP_FO_INLINE, 4)->p->baseline_shift, 2);
+    NEAR(S_find(fd, IMP_FO_BLOCK, 0)->p->baseline_shift, 0);
     imp_fo *f = S_find(fd, IMP_FO_INLINE, 5);
-    NEAR(f->p.letter_spacing, 1);
-    NEAR(f->p.word_spacing, 0);
-    assert_int_equal(f->p.font_style, 1);
-    assert_int_equal(f->p.font_variant_small_caps, 1);
-    assert_int_equal(f->p.visibility_hidden, 1);
-    assert_int_equal(f->p.hyphenate, 1);
-    assert_int_equal(f->p.text_align, IMP_TA_CENTER);
-    assert_int_equal(f->p.text_align_last, IMP_TA_JUSTIFY);
-    NEAR(f->p.text_indent, 12);
-    NEAR(f->p.last_line_end_indent, -2);
-    assert_string_equal(f->p.id, "i1");
-    assert_string_equal(f->p.role, "Span");
-    assert_int_equal(S_find(fd, IMP_FO_BLOCK, 0)->p.text_align_last, IMP_TA_RELATIVE);
+    NEAR(f->p->letter_spacing, 1);
+    NEAR(f->p->word_spacing, 0);
+    assert_int_equal(f->p->font_style, 1);
+    assert_int_equal(f->p->font_variant_small_caps, 1);
+    assert_int_equal(f->p->visibility_hidden, 1);
+    assert_int_equal(f->p->hyphenate, 1);
+    assert_int_equal(f->p->text_align, IMP_TA_CENTER);
+    assert_int_equal(f->p->text_align_last, IMP_TA_JUSTIFY);
+    NEAR(f->p->text_indent, 12);
+    NEAR(f->p->last_line_end_indent, -2);
+    assert_string_equal(f->p->id, "i1");
+    assert_string_equal(f->p->role, "Span");
+    assert_int_equal(S_find(fd, IMP_FO_BLOCK, 0)->p->text_align_last, IMP_TA_RELATIVE);
     imp_fo *g = S_find(fd, IMP_FO_INLINE, 6);
-    NEAR(g->p.word_spacing, 3);
-    assert_int_equal(g->p.text_decoration, 3);
-    assert_int_equal(S_find(fd, IMP_FO_INLINE, 7)->p.text_decoration, 0);
+    NEAR(g->p->word_spacing, 3);
+    assert_int_equal(g->p->text_decoration, 3);
+    assert_int_equal(S_find(fd, IMP_FO_INLINE, 7)->p->text_decoration, 0);
     imp_fo_free(fd);
     imp_diag_free(&d);
 }
@@ -1099,14 +1099,14 @@ static void test_declarations(void **state)
     assert_string_equal(fd->subject, "About things");
     assert_string_equal(fd->keywords, "a, b");
     assert_string_equal(fd->lang, "en-GB");
-    assert_string_equal(fd->root->p.lang, "en-GB");
+    assert_string_equal(fd->root->p->lang, "en-GB");
     imp_fo *decl = S_find(fd, IMP_FO_DECLARATIONS, 0);
     assert_non_null(decl->src);
     assert_null(decl->first);
-    assert_string_equal(S_find(fd, IMP_FO_PAGE_SEQUENCE, 0)->p.lang, "de-GB");
-    assert_string_equal(S_find(fd, IMP_FO_BLOCK, 0)->p.lang, "de-GB");
-    assert_string_equal(S_find(fd, IMP_FO_INLINE, 0)->p.lang, "de-AT");
-    assert_string_equal(S_find(fd, IMP_FO_INLINE, 1)->p.lang, "fr-CA");
+    assert_string_equal(S_find(fd, IMP_FO_PAGE_SEQUENCE, 0)->p->lang, "de-GB");
+    assert_string_equal(S_find(fd, IMP_FO_BLOCK, 0)->p->lang, "de-GB");
+    assert_string_equal(S_find(fd, IMP_FO_INLINE, 0)->p->lang, "de-AT");
+    assert_string_equal(S_find(fd, IMP_FO_INLINE, 1)->p->lang, "fr-CA");
     imp_fo_free(fd);
 
     /* plain dc text, the bag as keywords, language + country on the root */
@@ -1240,7 +1240,7 @@ static void test_stand_ins(void **state)
     assert_non_null(fd);
     imp_fo *ps = S_find(fd, IMP_FO_PAGE_SEQUENCE, 0);
     assert_ptr_equal(ps->parent, fd->root);
-    NEAR(ps->p.font_size, 9);
+    NEAR(ps->p->font_size, 9);
     imp_fo *fl = imp_fo_by_id(fd, "fl");
     assert_non_null(fl);
     assert_int_equal(fl->parent->kind, IMP_FO_BLOCK);
@@ -1322,18 +1322,18 @@ static void test_invalid_values(void **state)
              "background-color=\"system-color(ButtonFace)\" on fo:block (line 5): system "
              "colours are not supported by impack; the value is ignored");
     imp_fo *b = S_find(fd, IMP_FO_BLOCK, 1);
-    NEAR(b->p.font_size, 10);
-    NEAR(b->p.color.r, 1);
-    assert_int_equal(b->p.border[IMP_BEFORE].style, IMP_BS_NONE);
-    NEAR(b->p.start_indent, 4);
-    assert_int_equal(b->p.width.kind, IMP_LEN_AUTO);
-    assert_int_equal(b->p.orphans, 2);
-    NEAR(b->p.background_color.a, 0);
+    NEAR(b->p->font_size, 10);
+    NEAR(b->p->color.r, 1);
+    assert_int_equal(b->p->border[IMP_BEFORE].style, IMP_BS_NONE);
+    NEAR(b->p->start_indent, 4);
+    assert_int_equal(b->p->width.kind, IMP_LEN_AUTO);
+    assert_int_equal(b->p->orphans, 2);
+    NEAR(b->p->background_color.a, 0);
     b = S_find(fd, IMP_FO_BLOCK, 2);
     S_expect(&d, 6,
              "font-size=\"12\" on fo:block (line 6) has no unit; it is read as points (later "
              "values without a unit are not reported)");
-    NEAR(b->p.font_size, 12);
+    NEAR(b->p->font_size, 12);
     S_expect(&d, 6,
              "padding=\"5%\" on fo:block (line 6): percentages in padding are not supported by "
              "impack; the percentage is taken as 0 (not reported again)");
@@ -1366,33 +1366,33 @@ static void test_docbook_output(void **state)
     assert_string_equal(fd->title, "A Short Book");
     assert_string_equal(fd->author, "Jane Doe");
     assert_string_equal(fd->lang, "en");
-    NEAR(fd->root->p.font_size, 10);
-    assert_string_equal(fd->root->p.font_family, "serif, Symbol, ZapfDingbats");
+    NEAR(fd->root->p->font_size, 10);
+    assert_string_equal(fd->root->p->font_family, "serif, Symbol, ZapfDingbats");
     imp_fo *h = S_find(fd, IMP_FO_BLOCK, 4);
-    NEAR(h->p.font_size, 20.736);
-    assert_string_equal(h->p.font_family, "sans-serif, Symbol, ZapfDingbats");
-    NEAR(h->p.space_before.min, 0.8 * 20.736);
-    assert_int_equal(h->p.keep_with_next, IMP_KEEP_ALWAYS);
-    NEAR(S_find(fd, IMP_FO_LIST_ITEM_BODY, 0)->p.start_indent, 18);
+    NEAR(h->p->font_size, 20.736);
+    assert_string_equal(h->p->font_family, "sans-serif, Symbol, ZapfDingbats");
+    NEAR(h->p->space_before.min, 0.8 * 20.736);
+    assert_int_equal(h->p->keep_with_next, IMP_KEEP_ALWAYS);
+    NEAR(S_find(fd, IMP_FO_LIST_ITEM_BODY, 0)->p->start_indent, 18);
     imp_fo *label = S_find(fd, IMP_FO_LIST_ITEM_LABEL, 0);
-    NEAR(label->p.end_indent, -16);
-    NEAR(label->p.end_indent_pct, 100);
+    NEAR(label->p->end_indent, -16);
+    NEAR(label->p->end_indent_pct, 100);
     imp_fo *code = S_find(fd, IMP_FO_BLOCK, 8);
-    NEAR(code->p.font_size, 8);
-    assert_int_equal(code->p.wrap_option_wrap, 0);
+    NEAR(code->p->font_size, 8);
+    assert_int_equal(code->p->wrap_option_wrap, 0);
     assert_string_equal(code->first->text, "int main(void)\n{\n    return 0;\n}");
     assert_string_equal(S_find(fd, IMP_FO_MARKER, 0)->first->text, "Getting started");
-    assert_string_equal(S_find(fd, IMP_FO_BASIC_LINK, 0)->p.alt_text, "chapter 1");
-    assert_string_equal(S_find(fd, IMP_FO_EXTERNAL_GRAPHIC, 0)->p.src, "images/figure.png");
-    assert_int_equal(S_find(fd, IMP_FO_BOOKMARK, 0)->p.starting_state_show, 1);
+    assert_string_equal(S_find(fd, IMP_FO_BASIC_LINK, 0)->p->alt_text, "chapter 1");
+    assert_string_equal(S_find(fd, IMP_FO_EXTERNAL_GRAPHIC, 0)->p->src, "images/figure.png");
+    assert_int_equal(S_find(fd, IMP_FO_BOOKMARK, 0)->p->starting_state_show, 1);
     assert_string_equal(S_find(fd, IMP_FO_BOOKMARK_TITLE, 0)->first->text, "1. Getting started");
-    assert_string_equal(S_find(fd, IMP_FO_REGION_BEFORE, 1)->p.region_name,
+    assert_string_equal(S_find(fd, IMP_FO_REGION_BEFORE, 1)->p->region_name,
                         "xsl-region-before-odd");
-    NEAR(S_find(fd, IMP_FO_SIMPLE_PAGE_MASTER, 0)->p.margin[IMP_START], 72);
+    NEAR(S_find(fd, IMP_FO_SIMPLE_PAGE_MASTER, 0)->p->margin[IMP_START], 72);
     imp_fo *rm = S_find(fd, IMP_FO_RETRIEVE_MARKER, 0);
-    assert_int_equal(rm->p.retrieve_position, IMP_RP_FIRST_INCLUDING_CARRYOVER);
-    assert_int_equal(rm->p.retrieve_boundary, IMP_RB_PAGE_SEQUENCE);
-    assert_string_equal(rm->p.retrieve_class_name, "section.head.marker");
+    assert_int_equal(rm->p->retrieve_position, IMP_RP_FIRST_INCLUDING_CARRYOVER);
+    assert_int_equal(rm->p->retrieve_boundary, IMP_RB_PAGE_SEQUENCE);
+    assert_string_equal(rm->p->retrieve_class_name, "section.head.marker");
     assert_ptr_equal(imp_fo_by_id(fd, "ch1"), S_find(fd, IMP_FO_BLOCK, 3));
     imp_fo_free(fd);
     imp_diag_free(&d);
@@ -1498,8 +1498,8 @@ static void test_speed(void **state)
         fo = fo ? fo->next : NULL;
     }
     assert_true(count > 20000);
-    assert_ptr_equal(imp_fo_by_id(fd, "b1234")->p.id, imp_fo_by_id(fd, "b1234")->p.id);
-    assert_string_equal(imp_fo_by_id(fd, "b2999")->p.id, "b2999");
+    assert_ptr_equal(imp_fo_by_id(fd, "b1234")->p->id, imp_fo_by_id(fd, "b1234")->p->id);
+    assert_string_equal(imp_fo_by_id(fd, "b2999")->p->id, "b2999");
     fprintf(stderr, "   built %zu FOs in %.2f ms\n", count, ms);
     assert_true(ms < 500); /* generous for sanitizer and valgrind runs */
     imp_fo_free(fd);

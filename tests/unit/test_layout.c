@@ -81,10 +81,11 @@ static int S_teardown(void **state)
 
 static char *S_text_of(const imp_area *a)
 {
-    const char *t = a->layout ? pango_layout_get_text(a->layout) : NULL;
-    if (!t || !a->line || a->line->start_index < 0 || a->line->length < 0)
+    size_t len;
+    const char *t = imp_area_line_text(a, &len);
+    if (!t)
         return g_strdup("");
-    char *s = g_strndup(t + a->line->start_index, (gsize)a->line->length);
+    char *s = g_strndup(t, len);
     size_t n = strlen(s);
     if (n >= 3 && !strcmp(s + n - 3, "\xe2\x80\xa8")) /* U+2028: a preserved line feed */
         s[n - 3] = '\0';
@@ -250,9 +251,7 @@ static int S_inside(const imp_area *a, const imp_area *box)
 /* The width of a line's glyphs (its logical extent), in points. */
 static double S_line_width(const imp_area *a)
 {
-    PangoRectangle r;
-    pango_layout_line_get_extents(a->line, NULL, &r);
-    return r.width / (double)PANGO_SCALE;
+    return imp_area_line_width(a);
 }
 
 /* The width of text set on one line in DejaVu Sans at size points, measured
@@ -1031,6 +1030,134 @@ static void test_table_row_break_before(void **state)
     INT(S_line(c, "r3")->page, 1);
 }
 
+/* A table: header row "Head", the rows in body (fo:table-row elements), then
+ * a block "After". Two columns: 20pt and the rest. */
+static void S_split_table(S_ctx *c, const char *body)
+{
+    char *flow = g_strdup_printf(
+        "<fo:table table-layout='fixed' width='100%%'>"
+        "<fo:table-column column-width='20pt'/>"
+        "<fo:table-column column-width='proportional-column-width(1)'/>"
+        "<fo:table-header><fo:table-row><fo:table-cell><fo:block>H</fo:block></fo:table-cell>"
+        "<fo:table-cell><fo:block>Head</fo:block></fo:table-cell></fo:table-row>"
+        "</fo:table-header>\n<fo:table-body>%s</fo:table-body></fo:table>\n"
+        "<fo:block>After</fo:block>",
+        body);
+    S_pages(c, SMALL, flow);
+    g_free(flow);
+}
+
+/* A body row: a one-line first cell, and a second cell of preserved lines. */
+#define LROW(attrs, first, lines)                                                                \
+    "<fo:table-row " attrs "><fo:table-cell><fo:block>" first "</fo:block></fo:table-cell>"      \
+    "<fo:table-cell><fo:block linefeed-treatment='preserve'>" lines "</fo:block>"               \
+    "</fo:table-cell></fo:table-row>\n"
+
+static size_t S_cells_on(const S_ctx *c, int page, const imp_area **v, size_t cap)
+{
+    return S_areas_of(S_page(c, page)->first, IMP_AREA_BOX, IMP_FO_TABLE_CELL, v, 0, cap);
+}
+
+static void test_table_row_splits_between_lines(void **state)
+{
+    S_ctx *c = *state;
+    S_split_table(c, LROW("", "r1", "one") LROW("", "x", "a1\na2\na3\na4\na5\na6\na7\na8\na9\na10"));
+    /* page 1: the header, r1 and the six lines that fit; page 2: the header
+     * again, then the rest of the row (the row is not moved whole) */
+    INT(c->ad->npages, 2);
+    INT(S_line(c, "a1")->page, 0);
+    NEAR(S_line(c, "a1")->a->y, 24);
+    INT(S_line(c, "a6")->page, 0);
+    NEAR(S_line(c, "a6")->a->y, 84);
+    STR(S_line_on(c, 1, 0)->text, "H");
+    STR(S_line_on(c, 1, 1)->text, "Head");
+    INT(S_line(c, "a7")->page, 1);
+    NEAR(S_line(c, "a7")->a->y, 12);
+    NEAR(S_line(c, "a10")->a->y, 48);
+    INT(S_line(c, "After")->page, 1);
+    NEAR(S_line(c, "After")->a->y, 60);
+    /* both parts of the cell are one structure element; the first column's
+     * cell goes on, empty, so the row has its two cells on page 2 too */
+    const imp_area *td1 = S_ancestor(S_line(c, "a6")->a, "TD"), *td2 = S_ancestor(S_line(c, "a7")->a, "TD");
+    if (!td1 || !td2 || td1 == td2 || td1->struct_id != td2->struct_id)
+        fail_msg("the split cell is not one TD continued on the next page");
+    const imp_area *cells[8];
+    INT(S_cells_on(c, 1, cells, 8), 4); /* two header cells, two body cells */
+    NEAR(cells[2]->y, 12);
+    NEAR(cells[2]->h, 48);
+    NEAR(cells[3]->h, 48);
+    INT(cells[2]->first == NULL, 1);
+    if (S_diag(&c->d, IMP_SEV_WARNING, "taller than the page"))
+        fail_msg("a row that breaks needs no warning");
+}
+
+static void test_table_row_keep_together_moves_whole(void **state)
+{
+    S_ctx *c = *state;
+    S_split_table(c, LROW("", "r1", "1") LROW("", "r2", "2") LROW("", "r3", "3")
+                         LROW("", "r4", "4") LROW("", "r5", "5")
+                         LROW("keep-together.within-page='always'", "k", "k1\nk2\nk3\nk4"));
+    /* 24pt are left under r5: the kept row goes to page 2 whole */
+    INT(S_line(c, "r5")->page, 0);
+    INT(S_line(c, "k1")->page, 1);
+    NEAR(S_line(c, "k1")->a->y, 12);
+    INT(S_line(c, "k4")->page, 1);
+    INT(S_line(c, "k")->page, 1);
+}
+
+static void test_table_row_without_keep_splits(void **state)
+{
+    S_ctx *c = *state;
+    S_split_table(c, LROW("", "r1", "1") LROW("", "r2", "2") LROW("", "r3", "3")
+                         LROW("", "r4", "4") LROW("", "r5", "5") LROW("", "k", "k1\nk2\nk3\nk4"));
+    /* the control: the same row without the keep breaks two and two */
+    INT(S_line(c, "k1")->page, 0);
+    NEAR(S_line(c, "k1")->a->y, 72);
+    INT(S_line(c, "k2")->page, 0);
+    INT(S_line(c, "k3")->page, 1);
+    NEAR(S_line(c, "k3")->a->y, 12);
+    INT(S_line(c, "k")->page, 0);
+}
+
+static void test_table_row_kept_but_taller_than_page(void **state)
+{
+    S_ctx *c = *state;
+    S_split_table(c, LROW("", "r1", "1")
+                         LROW("keep-together.within-page='always'", "k",
+                              "k1\nk2\nk3\nk4\nk5\nk6\nk7\nk8\nk9\nk10"));
+    /* it moves to page 2 first (the keep), and is still too tall: broken
+     * there anyway, going on on page 3 after the header */
+    INT(S_line(c, "r1")->page, 0);
+    INT(S_line(c, "k1")->page, 1);
+    NEAR(S_line(c, "k1")->a->y, 12);
+    INT(S_line(c, "k7")->page, 1);
+    INT(S_line(c, "k8")->page, 2);
+    NEAR(S_line(c, "k8")->a->y, 12);
+    INT(c->ad->npages, 3);
+    const imp_diag *w = S_diag(&c->d, IMP_SEV_WARNING, "keep-together");
+    if (!w)
+        fail_msg("no warning about the kept row broken anyway");
+    INT(w->line, 8); /* the row's line in the test's FO */
+}
+
+static void test_table_row_split_keeps_widows(void **state)
+{
+    S_ctx *c = *state;
+    /* under r1..r4 three lines are left: b1 and a three-line paragraph
+     * would leave one line alone on either side, so the break goes before it */
+    S_split_table(c, LROW("", "r1", "1") LROW("", "r2", "2") LROW("", "r3", "3")
+                         LROW("", "r4", "4")
+                         "<fo:table-row><fo:table-cell><fo:block>x</fo:block></fo:table-cell>"
+                         "<fo:table-cell><fo:block>b1</fo:block>"
+                         "<fo:block linefeed-treatment='preserve'>c1\nc2\nc3</fo:block>"
+                         "</fo:table-cell></fo:table-row>");
+    INT(S_line(c, "b1")->page, 0);
+    NEAR(S_line(c, "b1")->a->y, 60);
+    INT(S_line(c, "c1")->page, 1);
+    NEAR(S_line(c, "c1")->a->y, 12);
+    INT(S_line(c, "c3")->page, 1);
+}
+
 /* ---- 5. page numbers and citations ---------------------------------------- */
 
 static void test_page_number_citation(void **state)
@@ -1316,14 +1443,8 @@ static void test_page_sequence_master_rest_body(void **state)
     const imp_area *body = S_page(c, 1)->first;
     NEAR(body->x, 200);
     NEAR(body->w, 100);
-    /* BUG layout.c S_sequence: the flow is prepared once (imp_layout_blocks)
-     * at the first page's body width; pages made from another master move
-     * the lines to their body's x (S_finish_page) but keep the first width,
-     * so page 2's lines are up to 300pt wide (with a warning). */
-    int too_wide = 0;
-    for (size_t i = 0; i < c->nlines; i++)
-        too_wide |= c->lines[i].page == 1 && S_line_width(c->lines[i].a) > 100 + TOL;
-    KNOWN_BUG(too_wide, "lines keep the first page master's body width");
+    /* the block that starts on page 2 is laid out at page 2's width */
+    INT(S_lines_on(c, 1), 5);
     for (size_t i = 0; i < c->nlines; i++)
         if (c->lines[i].page == 1) {
             NEAR(c->lines[i].a->x, 200);
@@ -1331,6 +1452,93 @@ static void test_page_sequence_master_rest_body(void **state)
                 fail_msg("a line on page 2 is %.1fpt wide in a 100pt body",
                          S_line_width(c->lines[i].a));
         }
+    if (S_diag(&c->d, IMP_SEV_WARNING, "different widths"))
+        fail_msg("nothing kept another page's width, yet there is a warning");
+}
+
+/* first: 300pt wide; rest: 100pt wide, 200pt in; pages 48pt tall (4 lines) */
+#define NARROW_REST                                                                             \
+    "<fo:simple-page-master master-name='first' page-width='300pt' page-height='48pt'>"         \
+    "<fo:region-body/></fo:simple-page-master>\n"                                               \
+    "<fo:simple-page-master master-name='rest' page-width='300pt' page-height='48pt'>"          \
+    "<fo:region-body margin-left='200pt'/></fo:simple-page-master>\n"                           \
+    "<fo:page-sequence-master master-name='doc'>"                                               \
+    "<fo:repeatable-page-master-alternatives>"                                                  \
+    "<fo:conditional-page-master-reference page-position='first' master-reference='first'/>"   \
+    "<fo:conditional-page-master-reference page-position='rest' master-reference='rest'/>"     \
+    "</fo:repeatable-page-master-alternatives></fo:page-sequence-master>"
+
+static void test_page_sequence_master_block_moved_to_narrower_page(void **state)
+{
+    S_ctx *c = *state;
+    /* three lines fill page 1 but one; the paragraph's orphans (2) send it
+     * whole to page 2, where it is laid out at that page's width */
+    S_doc(c, NARROW_REST, "master-reference='doc' font-size='10pt'", "",
+          "<fo:block>one</fo:block><fo:block>two</fo:block><fo:block>three</fo:block>\n"
+          "<fo:block>" WORDS "</fo:block>");
+    INT(S_line(c, "three")->page, 0);
+    STR(S_line_on(c, 1, 0)->text, "The quick brown ");
+    for (size_t i = 0; i < c->nlines; i++)
+        if (c->lines[i].page > 0) {
+            NEAR(c->lines[i].a->x, 200);
+            if (S_line_width(c->lines[i].a) > 100 + TOL)
+                fail_msg("a line on page %d is %.1fpt wide in a 100pt body", c->lines[i].page + 1,
+                         S_line_width(c->lines[i].a));
+        }
+    if (S_diag(&c->d, IMP_SEV_WARNING, "different widths"))
+        fail_msg("nothing kept another page's width, yet there is a warning");
+}
+
+static void test_page_sequence_master_paragraph_across_widths(void **state)
+{
+    S_ctx *c = *state;
+    /* a paragraph inside a section begins on the wide page and goes on on
+     * the narrow one: the rest of it is broken again at the narrow width,
+     * and so is what follows it in the section */
+    S_doc(c, NARROW_REST, "master-reference='doc' font-size='10pt'", "",
+          "<fo:block id='sec'><fo:block>one</fo:block><fo:block>two</fo:block>\n"
+          "<fo:block>" WORDS " " WORDS "</fo:block>\n<fo:block>after</fo:block></fo:block>");
+    INT(S_line(c, "one")->page, 0);
+    INT(S_lines_on(c, 0), 4);
+    GString *text = g_string_new(NULL);
+    for (size_t i = 2; i < c->nlines && strcmp(c->lines[i].text, "after"); i++) {
+        const S_ln *l = &c->lines[i];
+        if (l->page == 0)
+            NEAR(l->a->w, 300);
+        else if (l->a->w > 100 + TOL || fabs(l->a->x - 200) > TOL)
+            fail_msg("line \"%s\" on page %d: %.1fpt wide at x %.1f", l->text, l->page + 1,
+                     l->a->w, l->a->x);
+        g_string_append(text, l->text);
+    }
+    /* every word once, in order: nothing lost or repeated at the break */
+    STR(text->str, WORDS " " WORDS);
+    g_string_free(text, TRUE);
+    const S_ln *after = S_line(c, "after");
+    if (after->page < 1 || fabs(after->a->x - 200) > TOL || after->a->w > 100 + TOL)
+        fail_msg("the block after the paragraph is not laid out at the narrow width");
+    if (S_diag(&c->d, IMP_SEV_WARNING, "different widths"))
+        fail_msg("everything was laid out again, yet there is a warning");
+    /* the section's id is on page 1, where it begins */
+    const imp_area *dests[4];
+    INT(S_areas_of(c->ad->first_page->first, IMP_AREA_DEST, IMP_FO_UNKNOWN, dests, 0, 4), 1);
+    INT(S_areas_of(S_page(c, 1)->first, IMP_AREA_DEST, IMP_FO_UNKNOWN, dests, 0, 4), 0);
+}
+
+static void test_page_sequence_master_table_across_widths(void **state)
+{
+    S_ctx *c = *state;
+    /* a table begun on the wide page keeps its columns on the narrow one
+     * (a table is not laid out again), and that is said */
+    S_doc(c, NARROW_REST, "master-reference='doc' font-size='10pt'", "",
+          "<fo:table table-layout='fixed' width='100%'><fo:table-body>" ROW("t1") ROW("t2")
+              ROW("t3") ROW("t4") ROW("t5") "</fo:table-body></fo:table>");
+    INT(S_line(c, "t5")->page, 1);
+    const imp_area *table = S_ancestor(S_line(c, "t5")->a, "Table");
+    if (!table)
+        fail_msg("t5 is not in a table");
+    NEAR(table->w, 300);
+    if (!S_diag(&c->d, IMP_SEV_WARNING, "different widths"))
+        fail_msg("no warning for the table that keeps the wide page's width");
 }
 
 static void test_single_and_repeatable_references(void **state)
@@ -1506,6 +1714,11 @@ int main(void)
         T(test_table_header_repeats),
         T(test_table_footer_repeats),
         T(test_table_row_break_before),
+        T(test_table_row_splits_between_lines),
+        T(test_table_row_keep_together_moves_whole),
+        T(test_table_row_without_keep_splits),
+        T(test_table_row_kept_but_taller_than_page),
+        T(test_table_row_split_keeps_widows),
         T(test_page_number_citation),
         T(test_citation_of_a_missing_id),
         T(test_page_number_citation_last),
@@ -1518,6 +1731,9 @@ int main(void)
         T(test_leader_dots_fill_the_line),
         T(test_page_sequence_master_first_rest),
         T(test_page_sequence_master_rest_body),
+        T(test_page_sequence_master_block_moved_to_narrower_page),
+        T(test_page_sequence_master_paragraph_across_widths),
+        T(test_page_sequence_master_table_across_widths),
         T(test_single_and_repeatable_references),
         T(test_region_body_margins),
         T(test_no_page_sequence),
