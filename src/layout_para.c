@@ -689,10 +689,16 @@ static PangoLayout *S_build(imp_lctx *L, S_para *P, const imp_fo *block, const i
         /* the last (or only) line justified too */
         pango_layout_set_justify(lay, TRUE);
         pango_layout_set_justify_last_line(lay, TRUE);
-    } else if (justify && last != IMP_TA_RELATIVE && last != IMP_TA_START && last != IMP_TA_LEFT &&
+    } else if (justify && last != IMP_TA_RELATIVE && last != IMP_TA_JUSTIFY) {
+        /* Pango justifies every line but the last, which takes the
+         * layout's alignment: that is text-align-last */
+        int unused;
+        pango_layout_set_alignment(lay, S_align(last, &unused));
+    } else if (!justify && last != IMP_TA_RELATIVE && last != bp->text_align &&
                last != IMP_TA_JUSTIFY) {
         imp_layout_warn_once(L, 4, block->line,
-                             "text-align-last other than start or justify is drawn as start");
+                             "text-align-last differing from text-align is used only with "
+                             "text-align=\"justify\"; the last line is aligned as the others");
     }
     return lay;
 }

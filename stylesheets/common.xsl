@@ -20,7 +20,7 @@
   <xsl:param name="organisation" select="''"/>
   <!-- logo: a PNG or SVG file printed on the cover -->
   <xsl:param name="logo" select="''"/>
-  <!-- font-family: the text font; checkboxes fall back to DejaVu Sans -->
+  <!-- font-family: the text font; a glyph it lacks (☐ ☑) comes from DejaVu Sans -->
   <xsl:param name="font-family" select="'Liberation Sans'"/>
   <!-- draft: 1 marks every page DRAFT (set by impack build - -draft) -->
   <xsl:param name="draft" select="'0'"/>
@@ -55,7 +55,6 @@
     </xsl:choose>
   </xsl:variable>
   <xsl:variable name="fonts" select="concat($font-family, ', DejaVu Sans, sans-serif')"/>
-  <xsl:variable name="box-font" select="'DejaVu Sans'"/>
 
   <!-- ===== the document shell ===== -->
   <!-- The first page uses the "cover" master (no running header); the rest
@@ -137,7 +136,7 @@
   <!-- On every page of a document made from input with errors (build - -draft). -->
   <xsl:template name="draft-mark">
     <xsl:if test="$draft = '1' or $draft = 'yes'">
-      <fo:block text-align="center" font-weight="bold" font-size="8.5pt" color="{$alert}"
+      <fo:block text-align="center" font-weight="bold" font-size="8pt" color="{$alert}"
           space-after="1pt">DRAFT: this document did not pass impack check and is not ready
         to use or submit</fo:block>
     </xsl:if>
@@ -191,12 +190,12 @@
         <xsl:value-of select="$title"/>
       </fo:block>
       <xsl:if test="normalize-space($stage)">
-        <fo:block font-size="9.5pt" color="{$muted}" padding-left="4.8mm" space-before="1pt">
+        <fo:block font-size="9pt" color="{$muted}" padding-left="4.8mm" space-before="1pt">
           <xsl:value-of select="$stage"/>
         </fo:block>
       </xsl:if>
       <xsl:if test="normalize-space($intro)">
-        <fo:block font-size="9.5pt" font-style="italic" space-before="3mm">
+        <fo:block font-size="9pt" font-style="italic" space-before="3mm">
           <xsl:value-of select="$intro"/>
         </fo:block>
       </xsl:if>
@@ -292,7 +291,7 @@
   <xsl:template name="ruled-lines">
     <xsl:param name="n"/>
     <xsl:if test="$n &gt; 0">
-      <fo:block line-height="{$write-line}" border-bottom="0.5pt solid {$rule}">&#xA0;</fo:block>
+      <fo:block-container height="{$write-line}" border-bottom="0.5pt solid {$rule}"><fo:block/></fo:block-container>
       <xsl:call-template name="ruled-lines">
         <xsl:with-param name="n" select="$n - 1"/>
       </xsl:call-template>
@@ -302,7 +301,7 @@
   <!-- ☑ or ☐ -->
   <xsl:template name="box">
     <xsl:param name="on" select="false()"/>
-    <fo:inline font-family="{$box-font}" font-size="11pt">
+    <fo:inline>
       <xsl:choose>
         <xsl:when test="$on and not($is-blank)">&#x2611;</xsl:when>
         <xsl:otherwise>&#x2610;</xsl:otherwise>
@@ -384,7 +383,7 @@
             <fo:block><xsl:value-of select="normalize-space($value)"/></fo:block>
           </xsl:when>
           <!-- room to write by hand -->
-          <xsl:otherwise><fo:block line-height="{$write-line}">&#xA0;</fo:block></xsl:otherwise>
+          <xsl:otherwise><fo:block-container height="{$write-line}"><fo:block/></fo:block-container></xsl:otherwise>
         </xsl:choose>
       </fo:table-cell>
     </fo:table-row>
@@ -433,7 +432,7 @@
     <xsl:param name="n"/>
     <xsl:if test="$n &gt; 0">
       <fo:table-cell padding="1.5mm" border="0.5pt solid {$rule}">
-        <fo:block line-height="{$write-line}">&#xA0;</fo:block>
+        <fo:block-container height="{$write-line}"><fo:block/></fo:block-container>
       </fo:table-cell>
       <xsl:call-template name="empty-cells">
         <xsl:with-param name="n" select="$n - 1"/>
@@ -477,7 +476,7 @@
         </fo:table-row>
         <fo:table-row>
           <fo:table-cell padding-top="1pt">
-            <fo:block font-size="8.5pt" color="{$muted}">
+            <fo:block font-size="8pt" color="{$muted}">
               <xsl:text>Signature of </xsl:text><xsl:value-of select="$label"/>
               <xsl:if test="normalize-space($name) != '' and not($is-blank)">
                 <xsl:text>: </xsl:text><xsl:value-of select="normalize-space($name)"/>
@@ -486,7 +485,7 @@
           </fo:table-cell>
           <fo:table-cell><fo:block/></fo:table-cell>
           <fo:table-cell padding-top="1pt">
-            <fo:block font-size="8.5pt" color="{$muted}">Date</fo:block>
+            <fo:block font-size="8pt" color="{$muted}">Date</fo:block>
           </fo:table-cell>
         </fo:table-row>
       </fo:table-body>

@@ -166,7 +166,7 @@
     <xsl:if test="($paused or $open) and not($is-blank)">
       <fo:block border="1.5pt solid {$alert}" background-color="{$alert-tint}" padding="3mm"
           space-after="5mm" keep-together.within-page="always">
-        <fo:block font-size="13pt" font-weight="bold" color="{$alert}" role="H2">
+        <fo:block font-size="12pt" font-weight="bold" color="{$alert}" role="H2">
           <xsl:choose>
             <xsl:when test="$paused and $open">This Microproject is paused: a safeguarding concern is open</xsl:when>
             <xsl:when test="$paused">This Microproject is paused</xsl:when>

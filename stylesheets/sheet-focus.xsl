@@ -89,7 +89,7 @@
       <xsl:text>Focus </xsl:text><xsl:value-of select="$n"/>
       <xsl:if test="$n &gt; 1"><fo:inline font-weight="normal" font-style="italic" color="{$muted}"> (if any)</fo:inline></xsl:if>
     </fo:block>
-    <fo:block font-size="8.5pt" keep-with-next="always" space-before="1mm">
+    <fo:block font-size="8pt" keep-with-next="always" space-before="1mm">
       <xsl:call-template name="box"/> parent–child communication
       <xsl:call-template name="box"/> family stress
       <xsl:call-template name="box"/> workplace communication

@@ -151,7 +151,7 @@
     </xsl:call-template>
     <fo:block font-size="9pt" font-style="italic" color="{$muted}" space-after="1mm">Before
       starting a Microproject, practitioners must have:</fo:block>
-    <fo:block font-weight="bold" font-size="9.5pt" space-before="1mm">Learning Foundation</fo:block>
+    <fo:block font-weight="bold" font-size="9pt" space-before="1mm">Learning Foundation</fo:block>
     <xsl:call-template name="course-row"><xsl:with-param name="name" select="'introduction'"/></xsl:call-template>
     <xsl:call-template name="course-row"><xsl:with-param name="name" select="'foundations'"/></xsl:call-template>
     <xsl:choose>
@@ -164,11 +164,11 @@
         <xsl:call-template name="course-row"><xsl:with-param name="name" select="'lead-training'"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
-    <fo:block font-weight="bold" font-size="9.5pt" space-before="2mm" keep-with-next="always">Practice Readiness</fo:block>
+    <fo:block font-weight="bold" font-size="9pt" space-before="2mm" keep-with-next="always">Practice Readiness</fo:block>
     <xsl:call-template name="bullet"><xsl:with-param name="text" select="'Understanding of I Matter principles'"/></xsl:call-template>
     <xsl:call-template name="bullet"><xsl:with-param name="text" select="'Awareness of relational, non-clinical boundaries'"/></xsl:call-template>
     <xsl:call-template name="bullet"><xsl:with-param name="text" select="'Ability to reflect on practice in structured ways'"/></xsl:call-template>
-    <fo:block font-weight="bold" font-size="9.5pt" space-before="2mm" keep-with-next="always">Licence Status</fo:block>
+    <fo:block font-weight="bold" font-size="9pt" space-before="2mm" keep-with-next="always">Licence Status</fo:block>
     <xsl:call-template name="fields">
       <xsl:with-param name="rows">
         <xsl:call-template name="field">

@@ -108,7 +108,7 @@
           <fo:block line-height="{$write-line}"><xsl:value-of select="$n"/>.</fo:block>
         </fo:table-cell>
         <fo:table-cell padding="1.5mm" border-bottom="0.5pt solid {$rule}">
-          <fo:block line-height="{$write-line}">&#xA0;</fo:block>
+          <fo:block-container height="{$write-line}"><fo:block/></fo:block-container>
         </fo:table-cell>
       </fo:table-row>
       <xsl:call-template name="priority-rows"><xsl:with-param name="n" select="$n + 1"/></xsl:call-template>
