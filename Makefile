@@ -6,6 +6,10 @@ PKGS    := libxml-2.0 libxslt libexslt pangocairo fontconfig librsvg-2.0 gdk-pix
 PREFIX  ?= /usr/local
 VERSION := 0.1.0
 
+# quiet by default; `make V=1` shows the compiler commands
+Q := $(if $(filter 1,$(V)),,@)
+SAY = $(if $(Q),@echo "  $(1)")
+
 # --- warning flags: one place ---------------------------------------------
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wformat=2 -Wno-format-nonliteral
@@ -48,23 +52,27 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 all: impack
 
 $(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(call SAY,compiling $<)
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD):
 	mkdir -p $@
 
 $(BUILD)/main_light.o: src/main.c $(wildcard src/*.h) | $(BUILD)
-	$(CC) $(CFLAGS) -DIMP_LIGHT -c -o $@ $<
+	$(call SAY,compiling $< for impack)
+	$(Q)$(CC) $(CFLAGS) -DIMP_LIGHT -c -o $@ $<
 
 $(BUILD)/impack: $(CHECK_OBJ) $(BUILD)/main_light.o | $(BUILD)/impack-pdf
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CHECK_OBJ) $(BUILD)/main_light.o $(LIGHT_LIBS) $(SANLD)
+	$(call SAY,linking $@)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CHECK_OBJ) $(BUILD)/main_light.o $(LIGHT_LIBS) $(SANLD)
 
 $(BUILD)/impack-pdf: $(LIB_OBJ) $(BUILD)/main.o
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(call SAY,linking $@)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 impack: $(BUILD)/impack $(BUILD)/impack-pdf
-	cp $(BUILD)/impack-pdf impack-pdf
-	cp $(BUILD)/impack impack
+	$(Q)cp $(BUILD)/impack-pdf impack-pdf
+	$(Q)cp $(BUILD)/impack impack
 
 $(BUILD)/test_%: tests/unit/test_%.c $(LIB_OBJ)
 	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) -Isrc -o $@ $^ $(LDLIBS) $(shell pkg-config --libs cmocka)

@@ -201,6 +201,14 @@ int imp_docs_fo(const char *in, const imp_docs_opts *o, xmlDocPtr *fo, char **lo
         xsl = kind == IMP_DOC_PORTFOLIO ? "impack:portfolio.xsl"
               : kind == IMP_DOC_CLOSURE ? "impack:closure.xsl"
                                         : "impack:pack.xsl";
+    /* tell the stylesheet which document is wanted: a layer for packs
+     * refuses to print a closure checklist or a portfolio */
+    pv[np++] = strdup("doc");
+    pv[np++] = strdup(kind == IMP_DOC_PORTFOLIO ? "portfolio"
+                      : kind == IMP_DOC_CLOSURE ? "closure"
+                      : o->kind == IMP_DOC_BLANK ? "blank"
+                                                 : "pack");
+    pv[np] = NULL;
     x = imp_xform_load(xsl, o->datadir, d);
     if (!x)
         goto done;

@@ -396,9 +396,9 @@ static int S_explain_attrs(imp_rng *r, xmlNodePtr e, const char *file, imp_diags
                              (const char *)a->name, S_name(e), want);
             else
                 imp_diag_add(d, IMP_SEV_ERROR, file, line, 0, NULL,
-                             "<%s %s=\"%s\">: \"%s\" is not a value %s can have; write %s.",
-                             S_name(e), (const char *)a->name, (const char *)v, (const char *)v,
-                             (const char *)a->name, want);
+                             "<%s %s=\"%s\">: the %s \"%s\" is not allowed; write %s.",
+                             S_name(e), (const char *)a->name, (const char *)v,
+                             (const char *)a->name, (const char *)v, want);
             said++;
         }
         xmlFree(v);

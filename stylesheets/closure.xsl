@@ -12,6 +12,9 @@
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:template match="/">
+    <xsl:if test="$doc != '' and $doc != 'closure'">
+      <xsl:message terminate="yes">this stylesheet prints closure checklists: use it with --doc closure.</xsl:message>
+    </xsl:if>
     <xsl:apply-templates select="m:microproject" mode="closure-document"/>
   </xsl:template>
 

@@ -26,6 +26,10 @@
   <xsl:param name="draft" select="'0'"/>
   <!-- blank: 1 prints a form with nothing filled in (impack blank) -->
   <xsl:param name="blank" select="'0'"/>
+  <!-- doc: which document impack asked for (pack, closure, portfolio or
+       blank); set by impack, so that a layer made for one kind of document
+       is not used for another -->
+  <xsl:param name="doc" select="''"/>
   <!-- lines: ruled write-in lines under an unanswered question -->
   <xsl:param name="lines" select="4"/>
 

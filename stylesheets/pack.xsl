@@ -16,6 +16,9 @@
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:template match="/">
+    <xsl:if test="$doc = 'closure' or $doc = 'portfolio'">
+      <xsl:message terminate="yes">this stylesheet prints Microproject packs, not <xsl:value-of select="substring('closure checklists', 1, 18 * ($doc = 'closure'))"/><xsl:value-of select="substring('portfolios', 1, 10 * ($doc = 'portfolio'))"/>: give --xsl a stylesheet that imports impack:<xsl:value-of select="$doc"/>.xsl (or leave --xsl out).</xsl:message>
+    </xsl:if>
     <xsl:apply-templates select="m:microproject" mode="pack"/>
   </xsl:template>
 

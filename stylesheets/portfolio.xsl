@@ -15,6 +15,9 @@
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:template match="/">
+    <xsl:if test="$doc != '' and $doc != 'portfolio'">
+      <xsl:message terminate="yes">this stylesheet prints certification portfolios, not packs: give --xsl a stylesheet that imports impack:pack.xsl or impack:closure.xsl.</xsl:message>
+    </xsl:if>
     <xsl:apply-templates select="m:portfolio"/>
   </xsl:template>
 

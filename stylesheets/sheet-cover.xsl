@@ -52,6 +52,10 @@
       <xsl:if test="normalize-space($organisation)">
         <fo:block font-size="11pt" color="{$muted}" space-after="2mm"><xsl:value-of select="$organisation"/></fo:block>
       </xsl:if>
+      <xsl:if test="$draft = '1'">
+        <fo:block font-size="26pt" font-weight="bold" color="{$alert}" border="2pt solid {$alert}"
+            text-align="center" space-after="4mm">DRAFT: not ready to use</fo:block>
+      </xsl:if>
       <fo:block font-size="10pt" font-weight="bold" color="{$muted}" letter-spacing="0.5pt">I MATTER LEARNING SYSTEM</fo:block>
       <fo:block role="H1" font-size="26pt" font-weight="bold" color="{$accent}" line-height="1.15"
           space-before="1mm"><xsl:value-of select="$kind"/></fo:block>

@@ -99,28 +99,21 @@
             <xsl:call-template name="date"><xsl:with-param name="d" select="$c/@date"/></xsl:call-template>
           </xsl:with-param>
         </xsl:call-template>
-        <xsl:choose>
-          <xsl:when test="$c/m:attendee and not($is-blank)">
+        <xsl:call-template name="field">
+          <xsl:with-param name="label" select="'Attended by'"/>
+          <xsl:with-param name="value">
             <xsl:for-each select="$c/m:attendee">
-              <xsl:call-template name="field">
-                <xsl:with-param name="label">
-                  <xsl:if test="position() = 1">Attended by</xsl:if>
-                </xsl:with-param>
-                <xsl:with-param name="value">
-                  <xsl:value-of select="normalize-space(.)"/>
-                  <xsl:text> (</xsl:text>
-                  <xsl:call-template name="attendee-role"><xsl:with-param name="r" select="@role"/></xsl:call-template>
-                  <xsl:text>)</xsl:text>
-                </xsl:with-param>
-              </xsl:call-template>
+              <xsl:variable name="role">
+                <xsl:call-template name="attendee-role"><xsl:with-param name="r" select="@role"/></xsl:call-template>
+              </xsl:variable>
+              <xsl:if test="position() &gt; 1">; </xsl:if>
+              <xsl:value-of select="normalize-space(.)"/>
+              <xsl:if test="translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') != translate($role, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')">
+                <xsl:text> (</xsl:text><xsl:value-of select="$role"/><xsl:text>)</xsl:text>
+              </xsl:if>
             </xsl:for-each>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:call-template name="field"><xsl:with-param name="label" select="'Attended by'"/></xsl:call-template>
-            <xsl:call-template name="field"><xsl:with-param name="label" select="''"/></xsl:call-template>
-            <xsl:call-template name="field"><xsl:with-param name="label" select="''"/></xsl:call-template>
-          </xsl:otherwise>
-        </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="question">

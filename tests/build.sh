@@ -147,7 +147,8 @@ else no "invalid input: expected exit 1, no PDF and the diagnostics (got $rc)"; 
 "$IMPACK" build --draft "$TMP/bad.xml" -o "$TMP/draft.pdf" > "$TMP/out" 2>&1; rc=$?
 pages=$(pdfinfo "$TMP/draft.pdf" 2> /dev/null | sed -n 's/^Pages: *//p')
 marks=$(pdftotext "$TMP/draft.pdf" - 2> /dev/null | grep -c 'DRAFT: this document')
-if [ $rc = 1 ] && [ -n "$pages" ] && [ "$marks" = "$pages" ]; then ok
+if [ $rc = 1 ] && [ -n "$pages" ] && [ "$marks" = "$pages" ] &&
+   pdftotext -l 1 "$TMP/draft.pdf" - | grep -q 'DRAFT: not ready to use'; then ok
 else no "--draft: expected exit 1 and DRAFT on each of the $pages pages (found $marks, exit $rc)"; fi
 # a portfolio naming a participant is never printed, not even with --draft
 mkdir -p "$TMP/leak" && cp "$ROOT"/samples/*.xml "$TMP/leak/"
@@ -196,6 +197,9 @@ done
 if pdftotext "$TMP/cu.pdf" - | grep -q 'keep in the locked cabinet' &&
    pdftotext "$TMP/cu.pdf" - | grep -q 'Reflection framework'; then ok
 else no "the customisation layer is not applied"; cat "$TMP/out"; fi
+"$IMPACK" build --doc closure --xsl custom/riverside.xsl closed-type1-reception.xml -o "$TMP/cx.pdf" > "$TMP/out" 2>&1; rc=$?
+if [ $rc = 2 ] && [ ! -e "$TMP/cx.pdf" ] && grep -q 'prints Microproject packs, not closure checklists' "$TMP/out"; then ok
+else no "a layer for packs was used for a closure checklist"; cat "$TMP/out"; fi
 mkdir -p "$TMP/sand"
 cp closed-type2-stress.xml "$TMP/sand/pack.xml"
 cat > "$TMP/sand/write.xsl" <<'XSL'
