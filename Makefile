@@ -75,16 +75,20 @@ impack: $(BUILD)/impack $(BUILD)/impack-pdf
 	$(Q)cp $(BUILD)/impack impack
 
 $(BUILD)/test_%: tests/unit/test_%.c $(LIB_OBJ)
-	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) -Isrc -o $@ $^ $(LDLIBS) $(shell pkg-config --libs cmocka)
+	$(call SAY,linking $@)
+	$(Q)$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) -Isrc -o $@ $^ $(LDLIBS) $(shell pkg-config --libs cmocka)
 
 $(BUILD)/pngdiff: tests/pngdiff.c | $(BUILD)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
+	$(call SAY,compiling $<)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
 
 $(BUILD)/answers: tests/answers.c | $(BUILD)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIGHT_LIBS)
+	$(call SAY,compiling $<)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIGHT_LIBS)
 
 $(BUILD)/floor: tests/bench/floor.c | $(BUILD)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
+	$(call SAY,compiling $<)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
