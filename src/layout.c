@@ -716,6 +716,10 @@ static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, cons
     memset(&P, 0, sizeof P);
     P.L = L;
     P.seq = &S;
+    for (const imp_fo *sc = seq->first; sc; sc = sc->next)
+        if (sc->kind == IMP_FO_STATIC_CONTENT && sc->p->flow_name &&
+            !strcmp(sc->p->flow_name, "xsl-footnote-separator"))
+            P.note_sep = sc;
     imp_pager_new_page(&P);
     if (S.failed || !S.page) {
         imp_diag_add(L->d, IMP_SEV_ERROR, L->o->fo_file, seq->line, 0, NULL,

@@ -182,14 +182,54 @@ static void S_line_extras(imp_pager *P, const imp_item *it, imp_area *parent, do
 
 #define S_NOTE_SEP 9.0 /* room for the separator rule above the footnotes */
 
+static void S_free_items(imp_item *it)
+{
+    while (it) {
+        imp_item *next = it->next;
+        imp_layout_item_free(it);
+        it = next;
+    }
+}
+
+/* The xsl-footnote-separator static content, prepared at the column's width
+ * (the caller frees the items); its height in *h. */
+static imp_item *S_sep_items(imp_pager *P, double *h)
+{
+    imp_item root;
+    memset(&root, 0, sizeof root);
+    imp_layout_blocks(P->L, P->note_sep, P->L->flow_x, P->L->flow_w, &root);
+    *h = 0;
+    const imp_item *prev = NULL;
+    for (const imp_item *c = root.first; c; c = c->next) {
+        *h += (prev ? fmax(prev->space_after, c->space_before) : c->space_before) +
+              imp_layout_height(c);
+        prev = c;
+    }
+    return root.first;
+}
+
+/* Room the separator above the footnotes takes: the document's own
+ * (xsl-footnote-separator), or a rule. */
+static double S_sep_height(imp_pager *P)
+{
+    if (!P->note_sep)
+        return S_NOTE_SEP;
+    if (P->note_sep_h <= 0) {
+        double h = 0;
+        S_free_items(S_sep_items(P, &h));
+        P->note_sep_h = h > 0 ? h : 0.001;
+    }
+    return P->note_sep_h;
+}
+
 /* Height the footnotes cited on this line need at the page foot. */
-static double S_line_notes(const imp_pager *P, const imp_item *it)
+static double S_line_notes(imp_pager *P, const imp_item *it)
 {
     double h = 0;
     for (const imp_extra *x = it->extras; x; x = x->next)
         if (x->kind == IMP_EX_FOOTNOTE && x->note)
             h += x->note->height;
-    return h > 0 && P->nnotes == 0 ? h + S_NOTE_SEP : h;
+    return h > 0 && P->nnotes == 0 ? h + S_sep_height(P) : h;
 }
 
 void imp_pager_footnotes(imp_pager *P)
@@ -197,16 +237,33 @@ void imp_pager_footnotes(imp_pager *P)
     if (!P->nnotes || P->whole)
         return;
     double y = P->body_bottom - P->notes_h;
-    imp_area *rule = imp_area_new(IMP_AREA_RULE, P->flow);
-    if (rule) { /* the separator: a third of the column, XSL's usual default */
-        rule->x = P->L->flow_x;
-        rule->y = y + S_NOTE_SEP / 2;
-        rule->w = P->L->flow_w / 3;
-        rule->thickness = 0.5;
-        rule->style = IMP_BS_SOLID;
-        rule->color = (imp_color){0, 0, 0, 1};
+    if (P->note_sep) {
+        /* the document's separator, drawn as decoration */
+        double h = 0;
+        imp_item *items = S_sep_items(P, &h);
+        imp_area *box = imp_area_new_box(P->flow, NULL, NULL);
+        if (box) {
+            box->x = P->L->flow_x;
+            box->y = y;
+            box->w = P->L->flow_w;
+            box->h = h;
+            box->struct_type = "Artifact";
+            imp_place_children_whole(P->L, items, box, y);
+        }
+        S_free_items(items);
+        y += S_sep_height(P);
+    } else {
+        imp_area *rule = imp_area_new(IMP_AREA_RULE, P->flow);
+        if (rule) { /* the separator: a third of the column, XSL's usual default */
+            rule->x = P->L->flow_x;
+            rule->y = y + S_NOTE_SEP / 2;
+            rule->w = P->L->flow_w / 3;
+            rule->thickness = 0.5;
+            rule->style = IMP_BS_SOLID;
+            rule->color = (imp_color){0, 0, 0, 1};
+        }
+        y += S_NOTE_SEP;
     }
-    y += S_NOTE_SEP;
     for (int i = 0; i < P->nnotes; i++) {
         imp_area *box = imp_area_new_box(P->flow, NULL, NULL);
         if (!box)
@@ -765,15 +822,6 @@ static void S_place(imp_pager *P, const imp_item *it)
     default:
         S_block(P, it);
         break;
-    }
-}
-
-static void S_free_items(imp_item *it)
-{
-    while (it) {
-        imp_item *next = it->next;
-        imp_layout_item_free(it);
-        it = next;
     }
 }
 

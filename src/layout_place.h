@@ -37,6 +37,9 @@ struct imp_pager {
     int nnotes;
     double notes_h;       /* their height, separator included */
     double body_bottom;   /* the page body's bottom before footnotes took room */
+    const imp_fo *note_sep; /* the sequence's xsl-footnote-separator static
+                               content, or NULL for a rule (layout.c) */
+    double note_sep_h;    /* its height, once measured (0: not yet) */
     /* the page sequence being laid out (layout.c) */
     int number;           /* the current page's number */
     int page_index;       /* 0-based in the document */
