@@ -220,6 +220,7 @@ typedef struct {
     int number_columns_repeated, number_columns_spanned; /**< initial 1 */
     int number_rows_spanned;
     int starts_row, ends_row;
+    int omit_header_at_break, omit_footer_at_break; /**< table-omit-*-at-break="true" */
     /* inline objects */
     char *src;             /**< external-graphic: the URI inside url(...) */
     imp_len content_width, content_height; /**< auto, scale-to-fit → kind AUTO and flags */

@@ -650,7 +650,9 @@ static void S_table(imp_pager *P, const imp_item *t)
             }
         }
         P->y += t->bw[IMP_BEFORE] + t->pad[IMP_BEFORE];
-        if (t->header) {
+        /* table-omit-header-at-break: the header only where the table starts */
+        int part = P->table_resume != NULL || split != NULL;
+        if (t->header && !(part && t->omit_header_at_break)) {
             imp_area *g = S_group(P, box, t, "THead", thead);
             for (const imp_item *r = t->header; r; r = r->next)
                 S_row(P, r, g);
@@ -729,7 +731,8 @@ static void S_table(imp_pager *P, const imp_item *t)
         }
         if (body)
             body->h = P->y - body->y;
-        if (t->footer) {
+        /* table-omit-footer-at-break: the footer only where the table ends */
+        if (t->footer && !(r && t->omit_footer_at_break)) {
             imp_area *g = S_group(P, box, t, "TFoot", tfoot);
             for (const imp_item *f = t->footer; f; f = f->next)
                 S_row(P, f, g);

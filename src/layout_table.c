@@ -408,6 +408,8 @@ void imp_layout_table(imp_lctx *L, const imp_fo *table, double x, double w, imp_
         if (used < T->w)
             it->w = used + it->bw[IMP_START] + it->bw[IMP_END] + it->pad[IMP_START] + it->pad[IMP_END];
     }
+    it->omit_header_at_break = p->omit_header_at_break;
+    it->omit_footer_at_break = p->omit_footer_at_break;
     for (const imp_fo *g = table->first; g; g = g->next) {
         if (g->kind == IMP_FO_TABLE_HEADER)
             S_group(T, g, &it->header, it, 1);

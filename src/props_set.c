@@ -86,6 +86,8 @@ static const S_enum S_enums[E_COUNT] = {
     [E_PRECEDENCE] = {S_OFF(precedence), {"false", "true"}, {0, 1}},
     [E_STARTS_ROW] = {S_OFF(starts_row), {"false", "true"}, {0, 1}},
     [E_ENDS_ROW] = {S_OFF(ends_row), {"false", "true"}, {0, 1}},
+    [E_OMIT_HEADER] = {S_OFF(omit_header_at_break), {"false", "true"}, {0, 1}},
+    [E_OMIT_FOOTER] = {S_OFF(omit_footer_at_break), {"false", "true"}, {0, 1}},
 };
 
 /* ---- small helpers -------------------------------------------------------- */
