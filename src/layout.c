@@ -742,10 +742,22 @@ static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, cons
         imp_layout_found_id(L, seq->p->id, first_number, first_index);
         imp_layout_found_last(L, seq->p->id, P.number);
     }
-    /* force-page-count: the default "auto" ends a sequence on the parity the next
-     * one needs; impack implements even/odd/end-on-* and treats auto as no-force */
+    /* force-page-count (XSL 7.27.9): the default "auto" ends this sequence on
+     * the parity the next one starts on: odd before an even initial page
+     * number (or auto-even), even before an odd one (or auto-odd) */
     int fpc = seq->p->force_page_count, count = S.pages_in_seq;
     int last_no = P.number;
+    if (fpc == IMP_FPC_AUTO) {
+        const imp_fo *next = seq->next;
+        while (next && next->kind != IMP_FO_PAGE_SEQUENCE)
+            next = next->next;
+        int n = next ? next->p->initial_page_number : 0;
+        int par = next ? next->p->initial_page_parity : 0;
+        if ((n > 0 && n % 2 == 1) || (n <= 0 && par == 1))
+            fpc = IMP_FPC_END_ON_EVEN;
+        else if ((n > 0 && n % 2 == 0) || (n <= 0 && par == 2))
+            fpc = IMP_FPC_END_ON_ODD;
+    }
     int add = (fpc == IMP_FPC_EVEN && count % 2) || (fpc == IMP_FPC_ODD && count % 2 == 0) ||
               (fpc == IMP_FPC_END_ON_EVEN && last_no % 2) ||
               (fpc == IMP_FPC_END_ON_ODD && last_no % 2 == 0);

@@ -1317,6 +1317,40 @@ static void test_two_page_sequences(void **state)
     STR(S_line_on(c, 2, 0)->text, "b 3");
 }
 
+/* force-page-count="auto" (the default): a sequence ends on the parity the
+ * next one starts on (XSL 7.27.9) */
+static void test_force_page_count_auto(void **state)
+{
+    S_ctx *c = *state;
+    S_run(c, g_strdup("<fo:root xmlns:fo='" FO_NS "'>\n<fo:layout-master-set>"
+                      "<fo:simple-page-master master-name='p' page-width='100pt'"
+                      " page-height='100pt'><fo:region-body/></fo:simple-page-master>"
+                      "</fo:layout-master-set>\n"
+                      "<fo:page-sequence master-reference='p' " FONT ">"
+                      "<fo:flow flow-name='xsl-region-body'><fo:block>a</fo:block>"
+                      "</fo:flow></fo:page-sequence>\n"
+                      "<fo:page-sequence master-reference='p' " FONT
+                      " initial-page-number='auto-odd'>"
+                      "<fo:flow flow-name='xsl-region-body'><fo:block>b <fo:page-number/></fo:block>"
+                      "</fo:flow></fo:page-sequence>\n"
+                      "<fo:page-sequence master-reference='p' " FONT " initial-page-number='7'>"
+                      "<fo:flow flow-name='xsl-region-body'><fo:block>c <fo:page-number/></fo:block>"
+                      "</fo:flow></fo:page-sequence>\n"
+                      "<fo:page-sequence master-reference='p' " FONT " initial-page-number='10'>"
+                      "<fo:flow flow-name='xsl-region-body'><fo:block>d <fo:page-number/></fo:block>"
+                      "</fo:flow></fo:page-sequence></fo:root>"));
+    assert_non_null(c->ad);
+    /* a (1), blank (2) so that b starts odd at 3; b ends on odd 3 before the
+     * odd 7, so a blank 4; c (7) ends odd before the even 10: no blank; d (10) */
+    INT(c->ad->npages, 6);
+    STR(S_line_on(c, 0, 0)->text, "a");
+    INT(S_lines_on(c, 1), 0);
+    STR(S_line_on(c, 2, 0)->text, "b 3");
+    INT(S_lines_on(c, 3), 0);
+    STR(S_line_on(c, 4, 0)->text, "c 7");
+    STR(S_line_on(c, 5, 0)->text, "d 10");
+}
+
 static void test_even_and_odd_page_breaks(void **state)
 {
     S_ctx *c = *state;
@@ -1692,6 +1726,7 @@ int main(void)
         T(test_table_fixed_columns),
         T(test_table_fixed_separate_borders),
         T(test_table_auto_columns),
+        T(test_force_page_count_auto),
         T(test_break_before_page),
         T(test_break_before_first_block_makes_no_blank_page),
         T(test_spaces),
