@@ -441,6 +441,7 @@ void imp_pager_new_page(imp_pager *P)
 struct imp_mark {
     const imp_fo *marker;
     int page_index;
+    const imp_fo *seq; /* its page-sequence */
 };
 
 void imp_layout_markers(imp_pager *P, const imp_fo *fo)
@@ -456,13 +457,17 @@ void imp_layout_markers(imp_pager *P, const imp_fo *fo)
             L->marks = v;
             v[L->nmarks].marker = c;
             v[L->nmarks].page_index = P->page_index;
+            v[L->nmarks].seq = P->seq ? ((S_seq *)P->seq)->seq : NULL;
             L->nmarks++;
         }
 }
 
-/* The marker a retrieve-marker on page index pi shows (XSL 6.13.6). */
-static const imp_fo *S_retrieve(const imp_lctx *L, const imp_fo *rm, int pi)
+/* The marker a retrieve-marker on page index pi (of page-sequence seq)
+ * shows (XSL 6.13.6): markers of earlier pages count only within the
+ * retrieve-boundary (this page, this page-sequence, or the document). */
+static const imp_fo *S_retrieve(const imp_lctx *L, const imp_fo *rm, int pi, const imp_fo *seq)
 {
+    int boundary = rm->p->retrieve_boundary;
     const char *cls = rm->p->retrieve_class_name;
     const imp_fo *first_here = NULL, *last_here = NULL, *before = NULL;
     if (!cls)
@@ -475,7 +480,9 @@ static const imp_fo *S_retrieve(const imp_lctx *L, const imp_fo *rm, int pi)
             if (!first_here)
                 first_here = m;
             last_here = m;
-        } else if (L->marks[i].page_index < pi) {
+        } else if (L->marks[i].page_index < pi &&
+                   (boundary == IMP_RB_DOCUMENT ||
+                    (boundary == IMP_RB_PAGE_SEQUENCE && L->marks[i].seq == seq))) {
             before = m;
         }
     }
@@ -498,12 +505,12 @@ typedef struct {
     imp_fo *first, *last;
 } S_swap;
 
-static void S_swap_markers(const imp_lctx *L, imp_fo *fo, int pi, S_swap *v, size_t *n,
-                           size_t cap)
+static void S_swap_markers(const imp_lctx *L, imp_fo *fo, int pi, const imp_fo *seq, S_swap *v,
+                           size_t *n, size_t cap)
 {
     for (imp_fo *c = fo->first; c; c = c->next) {
         if (c->kind == IMP_FO_RETRIEVE_MARKER && *n < cap) {
-            const imp_fo *m = S_retrieve(L, c, pi);
+            const imp_fo *m = S_retrieve(L, c, pi, seq);
             v[*n].rm = c;
             v[*n].first = c->first;
             v[*n].last = c->last;
@@ -512,7 +519,7 @@ static void S_swap_markers(const imp_lctx *L, imp_fo *fo, int pi, S_swap *v, siz
             c->last = m ? m->last : NULL;
             c->kind = IMP_FO_WRAPPER; /* laid out as its (borrowed) children */
         } else {
-            S_swap_markers(L, c, pi, v, n, cap);
+            S_swap_markers(L, c, pi, seq, v, n, cap);
         }
     }
 }
@@ -529,7 +536,7 @@ static void S_static(imp_lctx *L, imp_area_doc *ad, imp_area *page, const S_mast
                 continue;
             S_swap swaps[32];
             size_t nswaps = 0;
-            S_swap_markers(L, (imp_fo *)sc, page_index, swaps, &nswaps, 32);
+            S_swap_markers(L, (imp_fo *)sc, page_index, seq, swaps, &nswaps, 32);
             const imp_fo *r = m->regions[i].fo;
             double px = r->p->padding[IMP_START] + r->p->border[IMP_START].width;
             double py = r->p->padding[IMP_BEFORE] + r->p->border[IMP_BEFORE].width;

@@ -1317,6 +1317,37 @@ static void test_two_page_sequences(void **state)
     STR(S_line_on(c, 2, 0)->text, "b 3");
 }
 
+/* retrieve-boundary: a marker from an earlier page counts within this
+ * page-sequence (the default) or the document; "page" takes this page's only */
+static void test_retrieve_boundary(void **state)
+{
+    S_ctx *c = *state;
+#define HEAD "<fo:static-content flow-name='xsl-region-before'><fo:block>" \
+             "[<fo:retrieve-marker retrieve-class-name='m'/>|" \
+             "<fo:retrieve-marker retrieve-class-name='m' retrieve-boundary='document'/>|" \
+             "<fo:retrieve-marker retrieve-class-name='m' retrieve-boundary='page'/>]" \
+             "</fo:block></fo:static-content>"
+    S_run(c, g_strdup("<fo:root xmlns:fo='" FO_NS "'>\n<fo:layout-master-set>"
+                      "<fo:simple-page-master master-name='p' page-width='200pt'"
+                      " page-height='100pt'><fo:region-body margin-top='20pt'/>"
+                      "<fo:region-before extent='20pt'/></fo:simple-page-master>"
+                      "</fo:layout-master-set>\n"
+                      "<fo:page-sequence master-reference='p' " FONT ">" HEAD
+                      "<fo:flow flow-name='xsl-region-body'>"
+                      "<fo:block><fo:marker marker-class-name='m'>A</fo:marker>one</fo:block>"
+                      "<fo:block break-before='page'>two</fo:block>"
+                      "</fo:flow></fo:page-sequence>\n"
+                      "<fo:page-sequence master-reference='p' " FONT ">" HEAD
+                      "<fo:flow flow-name='xsl-region-body'><fo:block>three</fo:block>"
+                      "</fo:flow></fo:page-sequence></fo:root>"));
+#undef HEAD
+    assert_non_null(c->ad);
+    INT(c->ad->npages, 3);
+    S_line(c, "[A|A|A]"); /* page 1: the marker is on it */
+    S_line(c, "[A|A|]");  /* page 2: carried over within the sequence */
+    S_line(c, "[|A|]");   /* page 3: another sequence; only the document boundary */
+}
+
 /* force-page-count="auto" (the default): a sequence ends on the parity the
  * next one starts on (XSL 7.27.9) */
 static void test_force_page_count_auto(void **state)
@@ -1727,6 +1758,7 @@ int main(void)
         T(test_table_fixed_separate_borders),
         T(test_table_auto_columns),
         T(test_force_page_count_auto),
+        T(test_retrieve_boundary),
         T(test_break_before_page),
         T(test_break_before_first_block_makes_no_blank_page),
         T(test_spaces),
