@@ -511,8 +511,14 @@ int main(int argc, char **argv)
     int rc;
     if (argc < 2)
         return S_fail("say what to do, e.g. `impack check pack.xml`");
-    imp_xml_init();
     const char *cmd = argv[1];
+#ifdef IMP_LIGHT
+    /* the printing commands run in impack-pdf: go there before anything
+     * here is set up */
+    if (!strcmp(cmd, "render") || !strcmp(cmd, "build") || !strcmp(cmd, "blank"))
+        return S_exec_pdf(argv);
+#endif
+    imp_xml_init();
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         fputs(S_usage, stdout);
         rc = 0;
@@ -521,11 +527,8 @@ int main(int argc, char **argv)
         rc = 0;
     } else if (!strcmp(cmd, "check")) {
         rc = S_cmd_check(argc - 2, argv + 2);
+#ifndef IMP_LIGHT
     } else if (!strcmp(cmd, "render") || !strcmp(cmd, "build") || !strcmp(cmd, "blank")) {
-#ifdef IMP_LIGHT
-        imp_xml_cleanup();
-        return S_exec_pdf(argv);
-#else
         rc = !strcmp(cmd, "render") ? S_cmd_render(argc - 2, argv + 2)
                                     : S_cmd_build(cmd, argc - 2, argv + 2);
 #endif
