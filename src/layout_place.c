@@ -410,7 +410,10 @@ static void S_child(imp_pager *P, const imp_item *c, double *pending)
      * the next go on one page when they can */
     const imp_item *n = c->next;
     if (!P->whole && !P->at_top && n && (c->keep_with_next || n->keep_with_previous)) {
-        double h = imp_layout_height(c) + fmax(c->space_after, n->space_before) + S_first_piece(n);
+        /* the space before this item is not placed yet either */
+        double before = fmax(fmax(*pending, P->pending_space), c->space_before);
+        double h = before + imp_layout_height(c) + fmax(c->space_after, n->space_before) +
+                   S_first_piece(n);
         if (h > S_room(P) && h <= S_page_room(P))
             S_break(P);
     }

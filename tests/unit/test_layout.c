@@ -1317,6 +1317,20 @@ static void test_two_page_sequences(void **state)
     STR(S_line_on(c, 2, 0)->text, "b 3");
 }
 
+/* keep-with-next counts the item's own space-before, not yet placed: a
+ * heading that fits only without the item it keeps with moves with it */
+static void test_keep_with_next_counts_space_before(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 200, 100, NULL,
+            "<fo:block>one</fo:block><fo:block>two</fo:block>"
+            "<fo:block>three</fo:block><fo:block>four</fo:block>\n"
+            "<fo:block space-before='20pt' keep-with-next='always'>heading</fo:block>\n"
+            "<fo:block>after</fo:block>");
+    INT(S_line(c, "heading")->page, 1);
+    INT(S_line(c, "after")->page, 1);
+}
+
 /* retrieve-boundary: a marker from an earlier page counts within this
  * page-sequence (the default) or the document; "page" takes this page's only */
 static void test_retrieve_boundary(void **state)
@@ -1759,6 +1773,7 @@ int main(void)
         T(test_table_auto_columns),
         T(test_force_page_count_auto),
         T(test_retrieve_boundary),
+        T(test_keep_with_next_counts_space_before),
         T(test_break_before_page),
         T(test_break_before_first_block_makes_no_blank_page),
         T(test_spaces),
