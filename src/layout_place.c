@@ -368,14 +368,26 @@ static void S_line(imp_pager *P, const imp_item *it)
  * borders and padding above that piece count too. */
 static double S_first_piece(const imp_item *it)
 {
-    double above = 0;
-    while (it && it->kind == IMP_IT_BLOCK && it->first && it->fixed_height <= 0 &&
-           !it->keep_together) {
-        above += it->bw[IMP_BEFORE] + it->pad[IMP_BEFORE];
-        it = it->first;
-    }
     if (!it)
-        return above;
+        return 0;
+    if (it->kind == IMP_IT_BLOCK && it->first && it->fixed_height <= 0 && !it->keep_together) {
+        /* its first child's first piece; and while that child goes whole and
+         * keeps with the next (a question and its write-in lines), the
+         * next one's too */
+        double h = it->bw[IMP_BEFORE] + it->pad[IMP_BEFORE];
+        const imp_item *c = it->first;
+        for (int k = 0; c && k < 8; k++) {
+            double f = S_first_piece(c);
+            const imp_item *n = c->next;
+            h += f;
+            if (!n || !(c->keep_with_next || n->keep_with_previous) ||
+                f < imp_layout_height(c) - 0.01)
+                break;
+            h += fmax(c->space_after, n->space_before);
+            c = n;
+        }
+        return h;
+    }
     if (it->kind == IMP_IT_TABLE && it->first && !it->keep_together) {
         /* a table breaks between rows: its first piece is the header, the
          * first row and the footer */
@@ -384,16 +396,16 @@ static double S_first_piece(const imp_item *it)
             h += r->height;
         for (const imp_item *r = it->footer; r; r = r->next)
             h += r->height;
-        return above + h;
+        return h;
     }
     if (it->kind == IMP_IT_LINE && it->para_index == 0 && it->para_lines > 1) {
         int need = it->orphans < it->para_lines ? it->orphans : it->para_lines;
         double h = 0;
         for (const imp_item *l = it; l && need-- > 0; l = l->next)
             h += l->height;
-        return above + h;
+        return h;
     }
-    return above + imp_layout_height(it);
+    return imp_layout_height(it);
 }
 
 /* Place one of a run of siblings; *pending carries the space-after of the

@@ -250,7 +250,10 @@
     <xsl:param name="answer" select="/.."/>
     <xsl:param name="hint" select="''"/>
     <xsl:param name="lines" select="$lines"/>
-    <fo:block space-before="3.5mm" keep-with-next="always" font-weight="bold">
+    <!-- one block, so that a heading kept with the question keeps its
+         answer or write-in lines too -->
+    <fo:block space-before="3.5mm">
+    <fo:block keep-with-next="always" font-weight="bold">
       <xsl:value-of select="$label"/>
       <xsl:if test="$hint != ''">
         <fo:inline font-weight="normal" font-style="italic" color="{$muted}">
@@ -262,6 +265,7 @@
       <xsl:with-param name="text" select="normalize-space($answer)"/>
       <xsl:with-param name="lines" select="$lines"/>
     </xsl:call-template>
+    </fo:block>
   </xsl:template>
 
   <xsl:template name="answer">

@@ -1331,6 +1331,21 @@ static void test_keep_with_next_counts_space_before(void **state)
     INT(S_line(c, "after")->page, 1);
 }
 
+/* a heading kept with a block whose first child keeps with the next (a
+ * question and its write-in box) moves with both */
+static void test_keep_chain_inside_block(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 200, 100, NULL,
+            "<fo:block>one</fo:block><fo:block>two</fo:block><fo:block>three</fo:block>\n"
+            "<fo:block keep-with-next='always'>heading</fo:block>\n"
+            "<fo:block><fo:block keep-with-next='always'>question</fo:block>"
+            "<fo:block-container height='40pt'><fo:block/></fo:block-container></fo:block>");
+    INT(S_line(c, "three")->page, 0);
+    INT(S_line(c, "heading")->page, 1);
+    INT(S_line(c, "question")->page, 1);
+}
+
 /* retrieve-boundary: a marker from an earlier page counts within this
  * page-sequence (the default) or the document; "page" takes this page's only */
 static void test_retrieve_boundary(void **state)
@@ -1774,6 +1789,7 @@ int main(void)
         T(test_force_page_count_auto),
         T(test_retrieve_boundary),
         T(test_keep_with_next_counts_space_before),
+        T(test_keep_chain_inside_block),
         T(test_break_before_page),
         T(test_break_before_first_block_makes_no_blank_page),
         T(test_spaces),
