@@ -367,7 +367,7 @@
   <xsl:template name="fields">
     <xsl:param name="rows"/>
     <fo:table table-layout="fixed" width="100%" border-collapse="collapse" space-before="2mm"
-        space-after="2mm">
+        space-after="2mm" keep-together.within-page="always">
       <fo:table-column column-width="45mm"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-body>
