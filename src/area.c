@@ -27,20 +27,25 @@ static size_t S_size(imp_area_kind kind)
     }
 }
 
+void imp_area_append(imp_area *parent, imp_area *a)
+{
+    a->parent = parent;
+    a->next = NULL;
+    if (parent->last)
+        parent->last->next = a;
+    else
+        parent->first = a;
+    parent->last = a;
+}
+
 static imp_area *S_new(imp_area_kind kind, imp_area *parent, size_t size)
 {
     imp_area *a = calloc(1, size);
     if (!a)
         return NULL;
     a->kind = kind;
-    if (parent) {
-        a->parent = parent;
-        if (parent->last)
-            parent->last->next = a;
-        else
-            parent->first = a;
-        parent->last = a;
-    }
+    if (parent)
+        imp_area_append(parent, a);
     return a;
 }
 

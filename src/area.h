@@ -102,6 +102,9 @@ typedef struct {
  * only as large as the kind needs (see the union in imp_area). */
 imp_area *imp_area_new(imp_area_kind kind, imp_area *parent);
 
+/** Make a (an area no longer in any list) the last child of parent. */
+void imp_area_append(imp_area *parent, imp_area *a);
+
 /** A new BOX under parent with this background and these borders (both may
  * be NULL). When they draw nothing, the box is made without them (most boxes:
  * a third of the size) and unpainted is set. */

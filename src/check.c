@@ -13,7 +13,6 @@
 #include "sch.h"
 #include "xmlload.h"
 
-#define IMP_NS "urn:impack:microproject:1"
 
 struct imp_checker {
     char *datadir;
@@ -104,6 +103,13 @@ void imp_check_free(imp_checker *c)
     imp_sch_free(c->portfolio);
     free(c->datadir);
     free(c);
+}
+
+int imp_check_root_is(xmlDocPtr doc, const char *name)
+{
+    xmlNodePtr r = doc ? xmlDocGetRootElement(doc) : NULL;
+    return r && r->ns && !strcmp((const char *)r->ns->href, IMP_NS) &&
+           !strcmp((const char *)r->name, name);
 }
 
 typedef enum { S_PACK, S_PORTFOLIO, S_OTHER } S_kind;

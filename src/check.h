@@ -6,7 +6,13 @@
 
 #include "diag.h"
 
+/** The namespace of packs and portfolios. */
+#define IMP_NS "urn:impack:microproject:1"
+
 typedef struct imp_checker imp_checker;
+
+/** True when doc's root element is <name> in impack's namespace. */
+int imp_check_root_is(xmlDocPtr doc, const char *name);
 
 /** Find impack's data folder (schemas/): $IMPACK_DATADIR, the folder of the
  * running binary (a source tree), ../share/impack beside it, or the

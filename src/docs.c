@@ -13,19 +13,11 @@
 #include "xform.h"
 #include "xmlload.h"
 
-#define IMP_NS "urn:impack:microproject:1"
 #define S_MAX_PARAMS 32
 
 /* The parameters impack's own stylesheets take (see stylesheets/common.xsl). */
 static const char *const S_known[] = {"paper", "organisation", "logo", "font-family", "lines",
                                       NULL};
-
-static int S_is_root(xmlDocPtr doc, const char *name)
-{
-    xmlNodePtr r = doc ? xmlDocGetRootElement(doc) : NULL;
-    return r && r->ns && !strcmp((const char *)r->ns->href, IMP_NS) &&
-           !strcmp((const char *)r->name, name);
-}
 
 /* A number from lo to hi, written as digits only. */
 static int S_number(const char *v, long lo, long hi)
@@ -164,7 +156,7 @@ int imp_docs_fo(const char *in, const imp_docs_opts *o, xmlDocPtr *fo, char **lo
         imp_diag_free(&found);
         if (st == IMP_CHECK_UNREADABLE)
             goto done;
-        if (leak && o->draft && S_is_root(doc, "portfolio")) {
+        if (leak && o->draft && imp_check_root_is(doc, "portfolio")) {
             imp_diag_add(d, IMP_SEV_ERROR, in, 0, 0, NULL,
                          "a portfolio with a participant's name or an identifier in it is not "
                          "printed, not even as a draft: take them out first.");
@@ -187,7 +179,7 @@ int imp_docs_fo(const char *in, const imp_docs_opts *o, xmlDocPtr *fo, char **lo
         goto done;
 
     const char *xsl = o->xsl;
-    int portfolio = S_is_root(doc, "portfolio");
+    int portfolio = imp_check_root_is(doc, "portfolio");
     imp_doc_kind kind = o->kind;
     if (kind == IMP_DOC_AUTO)
         kind = portfolio ? IMP_DOC_PORTFOLIO : IMP_DOC_PACK;
@@ -298,7 +290,7 @@ int imp_docs_deps(char *const *in, int n, const char *outdir, FILE *out, imp_dia
             imp_diag_append(d, &own);
         /* a file that cannot be read yet gets the rules of a pack, so that
          * `impack build` says what is wrong with it every time */
-        if (!doc || S_is_root(doc, "microproject")) {
+        if (!doc || imp_check_root_is(doc, "microproject")) {
             fprintf(out, "IMPACK_PACKS += ");
             S_put(out, in[i]);
             fputc('\n', out);
@@ -312,7 +304,7 @@ int imp_docs_deps(char *const *in, int n, const char *outdir, FILE *out, imp_dia
             fprintf(out, "-closure.pdf: ");
             S_put(out, in[i]);
             fputc('\n', out);
-        } else if (S_is_root(doc, "portfolio")) {
+        } else if (imp_check_root_is(doc, "portfolio")) {
             char *dir = imp_xml_dirname(in[i]);
             fprintf(out, "IMPACK_PORTFOLIOS += ");
             S_put(out, in[i]);

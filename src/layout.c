@@ -549,13 +549,8 @@ static void S_static(imp_lctx *L, imp_area_doc *ad, imp_area *page, const S_mast
                                          m->regions[i].h, r);
             if (box) {
                 box->struct_type = "Artifact";
-                double h = 0;
-                const imp_item *prev = NULL;
-                for (const imp_item *c = root.first; c; c = c->next) {
-                    h += (prev ? fmax(prev->space_after, c->space_before) : c->space_before) +
-                         imp_layout_height(c);
-                    prev = c;
-                }
+                double h = root.first ? root.first->space_before + imp_layout_run_height(root.first)
+                                      : 0;
                 double room = m->regions[i].h - py;
                 double off = r->p->display_align == 1 ? (room - h) / 2
                              : r->p->display_align == 2 ? room - h
@@ -786,6 +781,7 @@ static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, cons
                 S.page->fo = spm;
         }
     }
+    imp_pager_done(&P);
     *number = S.number;
     *last_number = P.number;
     return 0;

@@ -79,6 +79,14 @@ static double S_space_between(const imp_item *a, const imp_item *b)
     return sa > sb ? sa : sb; /* adjacent spaces resolve to the larger (XSL 4.3.1, same precedence) */
 }
 
+double imp_layout_run_height(const imp_item *first)
+{
+    double h = 0;
+    for (const imp_item *c = first, *prev = NULL; c; prev = c, c = c->next)
+        h += (prev ? S_space_between(prev, c) : 0) + imp_layout_height(c);
+    return h;
+}
+
 double imp_layout_height(const imp_item *it)
 {
     switch (it->kind) {
@@ -111,14 +119,7 @@ double imp_layout_height(const imp_item *it)
     if (it->fixed_height > 0)
         return it->fixed_height + it->pad[IMP_BEFORE] + it->pad[IMP_AFTER] + it->bw[IMP_BEFORE] +
                it->bw[IMP_AFTER];
-    double h = 0;
-    const imp_item *prev = NULL;
-    for (const imp_item *c = it->first; c; c = c->next) {
-        if (prev)
-            h += S_space_between(prev, c);
-        h += imp_layout_height(c);
-        prev = c;
-    }
+    double h = imp_layout_run_height(it->first);
     if (h < it->min_height)
         h = it->min_height;
     return h + it->pad[IMP_BEFORE] + it->pad[IMP_AFTER] + it->bw[IMP_BEFORE] + it->bw[IMP_AFTER];

@@ -163,6 +163,9 @@ imp_item *imp_layout_rest(imp_lctx *L, const imp_item *const *levels, int n, con
 int imp_layout_rest_possible(const imp_item *const *levels, int n, const imp_item *at);
 /** Measured border-box height of an item laid out whole. */
 double imp_layout_height(const imp_item *it);
+/** Height of a run of siblings from first: theirs and the spaces between
+ * them (not first's space-before). */
+double imp_layout_run_height(const imp_item *first);
 
 /* layout_table.c */
 void imp_layout_table(imp_lctx *L, const imp_fo *table, double x, double w, imp_item *parent);

@@ -191,35 +191,28 @@ static void S_free_items(imp_item *it)
     }
 }
 
-/* The xsl-footnote-separator static content, prepared at the column's width
- * (the caller frees the items); its height in *h. */
-static imp_item *S_sep_items(imp_pager *P, double *h)
-{
-    imp_item root;
-    memset(&root, 0, sizeof root);
-    imp_layout_blocks(P->L, P->note_sep, P->L->flow_x, P->L->flow_w, &root);
-    *h = 0;
-    const imp_item *prev = NULL;
-    for (const imp_item *c = root.first; c; c = c->next) {
-        *h += (prev ? fmax(prev->space_after, c->space_before) : c->space_before) +
-              imp_layout_height(c);
-        prev = c;
-    }
-    return root.first;
-}
-
 /* Room the separator above the footnotes takes: the document's own
- * (xsl-footnote-separator), or a rule. */
+ * (xsl-footnote-separator, prepared once at the column's width), or a rule. */
 static double S_sep_height(imp_pager *P)
 {
     if (!P->note_sep)
         return S_NOTE_SEP;
-    if (P->note_sep_h <= 0) {
-        double h = 0;
-        S_free_items(S_sep_items(P, &h));
-        P->note_sep_h = h > 0 ? h : 0.001;
+    if (!P->sep_items || P->sep_w != P->L->flow_w) {
+        imp_item root;
+        memset(&root, 0, sizeof root);
+        S_free_items(P->sep_items);
+        imp_layout_blocks(P->L, P->note_sep, P->L->flow_x, P->L->flow_w, &root);
+        P->sep_items = root.first;
+        P->sep_w = P->L->flow_w;
+        P->sep_h = root.first ? root.first->space_before + imp_layout_run_height(root.first) : 0;
     }
-    return P->note_sep_h;
+    return P->sep_h;
+}
+
+void imp_pager_done(imp_pager *P)
+{
+    S_free_items(P->sep_items);
+    P->sep_items = NULL;
 }
 
 /* Height the footnotes cited on this line need at the page foot. */
@@ -239,8 +232,7 @@ void imp_pager_footnotes(imp_pager *P)
     double y = P->body_bottom - P->notes_h;
     if (P->note_sep) {
         /* the document's separator, drawn as decoration */
-        double h = 0;
-        imp_item *items = S_sep_items(P, &h);
+        double h = S_sep_height(P);
         imp_area *box = imp_area_new_box(P->flow, NULL, NULL);
         if (box) {
             box->x = P->L->flow_x;
@@ -248,10 +240,9 @@ void imp_pager_footnotes(imp_pager *P)
             box->w = P->L->flow_w;
             box->h = h;
             box->struct_type = "Artifact";
-            imp_place_children_whole(P->L, items, box, y);
+            imp_place_children_whole(P->L, P->sep_items, box, y);
         }
-        S_free_items(items);
-        y += S_sep_height(P);
+        y += h;
     } else {
         imp_area *rule = imp_area_new(IMP_AREA_RULE, P->flow);
         if (rule) { /* the separator: a third of the column, XSL's usual default */

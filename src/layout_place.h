@@ -39,7 +39,8 @@ struct imp_pager {
     double body_bottom;   /* the page body's bottom before footnotes took room */
     const imp_fo *note_sep; /* the sequence's xsl-footnote-separator static
                                content, or NULL for a rule (layout.c) */
-    double note_sep_h;    /* its height, once measured (0: not yet) */
+    imp_item *sep_items;  /* it, prepared (when first needed) */
+    double sep_w, sep_h;  /* the column width it was prepared at; its height */
     /* the page sequence being laid out (layout.c) */
     int number;           /* the current page's number */
     int page_index;       /* 0-based in the document */
@@ -67,6 +68,8 @@ struct imp_pager {
 void imp_pager_new_page(imp_pager *P);
 /** Place the footnotes queued for the current page at its foot. */
 void imp_pager_footnotes(imp_pager *P);
+/** Free what the pager keeps for its page-sequence (the footnote separator). */
+void imp_pager_done(imp_pager *P);
 /** Where a flow's items come from: more(ctx, queue) prepares the next
  * top-level items (appending to queue; 0 when the flow has nothing more),
  * setting prep_w and step on them; rewind(ctx, step, w) makes the next ones

@@ -137,13 +137,7 @@ static void S_move(imp_area *src, imp_area *dst, double lo, double hi, double dy
                 src->first = next;
             if (src->last == a)
                 src->last = prev;
-            a->next = NULL;
-            a->parent = dst;
-            if (dst->last)
-                dst->last->next = a;
-            else
-                dst->first = a;
-            dst->last = a;
+            imp_area_append(dst, a);
             a->y += dy;
             if (a->kind == IMP_AREA_LINE)
                 a->baseline += dy;

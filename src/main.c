@@ -241,10 +241,10 @@ static int S_parse_print(const char *cmd, int argc, char **argv, S_print_args *a
                                                   : "-o pack.pdf");
                 return S_fail(msg);
             }
-        if ((!strcmp(arg, "-o") || !strcmp(arg, "--output")) && val) {
+        if (!strcmp(arg, "-o") || !strcmp(arg, "--output")) {
             a->out = val;
             i++;
-        } else if (!strcmp(arg, "--param") && val) {
+        } else if (!strcmp(arg, "--param")) {
             if (a->nparams >= 32)
                 return S_fail("too many --param options");
             a->params[a->nparams++] = val;
@@ -253,7 +253,7 @@ static int S_parse_print(const char *cmd, int argc, char **argv, S_print_args *a
             if (a->nparams >= 32)
                 return S_fail("too many --param options");
             a->params[a->nparams++] = arg + 8;
-        } else if (!strcmp(arg, "--doc") && val && strcmp(cmd, "blank")) {
+        } else if (!strcmp(arg, "--doc") && strcmp(cmd, "blank")) {
             if (!strcmp(val, "pack"))
                 a->docs.kind = IMP_DOC_PACK;
             else if (!strcmp(val, "closure"))
@@ -263,15 +263,15 @@ static int S_parse_print(const char *cmd, int argc, char **argv, S_print_args *a
             else
                 return S_fail("--doc is pack, closure or portfolio");
             i++;
-        } else if (!strcmp(arg, "--xsl") && val) {
+        } else if (!strcmp(arg, "--xsl")) {
             a->docs.xsl = val;
             i++;
         } else if (!strcmp(arg, "--draft") && strcmp(cmd, "blank")) {
             a->docs.draft = 1;
-        } else if (!strcmp(arg, "--resources") && val) {
+        } else if (!strcmp(arg, "--resources")) {
             a->resources = val;
             i++;
-        } else if (!strcmp(arg, "--type") && val && !strcmp(cmd, "blank")) {
+        } else if (!strcmp(arg, "--type") && !strcmp(cmd, "blank")) {
             if (strlen(val) != 1 || val[0] < '1' || val[0] > '4')
                 return S_fail("blank: the type is a number from 1 to 4");
             a->docs.blank_type = val[0] - '0';

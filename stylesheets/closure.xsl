@@ -59,11 +59,7 @@
         <xsl:call-template name="field">
           <xsl:with-param name="label" select="'Type and level'"/>
           <xsl:with-param name="value">
-            <xsl:text>Type </xsl:text><xsl:value-of select="m:type"/><xsl:text>: </xsl:text>
-            <xsl:call-template name="type-name"><xsl:with-param name="type" select="m:type"/></xsl:call-template>
-            <xsl:text> · </xsl:text>
-            <xsl:call-template name="level-name"><xsl:with-param name="type" select="m:type"/></xsl:call-template>
-            <xsl:text> level</xsl:text>
+            <xsl:call-template name="type-and-level"><xsl:with-param name="type" select="m:type"/></xsl:call-template>
           </xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="field">

@@ -530,6 +530,16 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- "Type 2: Early Concern / Early Help · Link level" -->
+  <xsl:template name="type-and-level">
+    <xsl:param name="type"/>
+    <xsl:text>Type </xsl:text><xsl:value-of select="$type"/><xsl:text>: </xsl:text>
+    <xsl:call-template name="type-name"><xsl:with-param name="type" select="$type"/></xsl:call-template>
+    <xsl:text> · </xsl:text>
+    <xsl:call-template name="level-name"><xsl:with-param name="type" select="$type"/></xsl:call-template>
+    <xsl:text> level</xsl:text>
+  </xsl:template>
+
   <xsl:template name="level-name">
     <xsl:param name="type"/>
     <xsl:choose>
