@@ -24,6 +24,8 @@ typedef enum {
 
 typedef struct imp_area imp_area;
 
+enum { IMP_GRID_NONE = 0, IMP_GRID_TABLE, IMP_GRID_CELL };
+
 /** The image data an IMAGE area draws. */
 typedef struct imp_image imp_image;
 
@@ -45,6 +47,9 @@ struct imp_area {
     const char *lang;       /**< language of this element when it differs, borrowed */
     int unpainted;          /**< a BOX made by imp_area_new_box with nothing to paint:
                                  it has no background and borders (not even allocated) */
+    unsigned char grid;     /**< IMP_GRID_TABLE: the box of a table in the collapsing border
+                                 model; IMP_GRID_CELL: one of its cells, whose solid borders
+                                 the renderer may draw with the table's other grid lines */
 
     /* What one kind carries. imp_area_new allocates an area only as large as
      * its kind needs (a long document has tens of thousands of areas), so
@@ -56,6 +61,10 @@ struct imp_area {
             imp_color background;   /**< a == 0: none (not there when unpainted) */
             imp_border border[4];   /**< drawn on the rectangle's edges (before, after, start,
                                          end; not there when unpainted) */
+            unsigned char centred;  /**< sides (bit 1 << IMP_BEFORE...) whose border is centred
+                                         on the edge, half outside (a cell edge a collapsing
+                                         table shares); the others are drawn inside */
+            unsigned char hidden;   /**< sides not drawn here: a neighbour cell draws them */
         };
         struct { /* LINE: drawn at (x, baseline), from glyphs when set, else with
                   * pango_cairo_show_layout_line(cr, line) */

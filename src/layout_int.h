@@ -44,6 +44,10 @@ struct imp_item {
     double pad[4], bw[4];
     imp_border border[4];
     imp_color background;
+    unsigned char centred;  /* a cell of a collapsing table: the sides (bit 1 << IMP_BEFORE...)
+                               it shares with a neighbour cell, whose border is centred on
+                               the edge (bw holds half its width) */
+    unsigned char grid;     /* IMP_GRID_TABLE, IMP_GRID_CELL: a collapsing table, its cell */
     double fixed_height;    /* block-container height, 0 = auto */
     double min_height;
     int clip;

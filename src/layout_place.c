@@ -22,9 +22,15 @@ imp_area *imp_pager_box_area(const imp_item *it, imp_area *parent, double y, int
     a->w = it->w;
     if (!a->unpainted && !first_fragment && !it->border[IMP_BEFORE].retain)
         a->border[IMP_BEFORE].width = 0;
+    if (!a->unpainted && it->centred) {
+        /* a shared edge is drawn once, by the cell after it or below it */
+        a->centred = it->centred;
+        a->hidden = it->centred & (1u << IMP_AFTER | 1u << IMP_END);
+    }
     a->struct_type = it->struct_type;
     a->struct_id = it->struct_id;
     a->lang = it->fo ? it->fo->p->lang : NULL;
+    a->grid = it->grid;
     return a;
 }
 
@@ -620,6 +626,24 @@ static imp_area *S_group(imp_pager *P, imp_area *parent, const imp_item *table, 
     return g;
 }
 
+/* A collapsing table's cells share their edges (imp_pager_box_area); where
+ * a page cuts the table, the cells at the cut draw their edge themselves,
+ * inside them, unless the header or footer row there shares it. */
+static void S_cut_edges(imp_area *rows, double top, double bottom, int header, int footer)
+{
+    for (imp_area *tr = rows->first; tr; tr = tr->next)
+        for (imp_area *c = tr->first; c; c = c->next) {
+            if (c->kind != IMP_AREA_BOX || c->unpainted)
+                continue;
+            if (!header && (c->centred & 1u << IMP_BEFORE) && fabs(c->y - top) < 0.01)
+                c->centred &= (unsigned char)~(1u << IMP_BEFORE);
+            if (!footer && (c->hidden & 1u << IMP_AFTER) && fabs(c->y + c->h - bottom) < 0.01) {
+                c->hidden &= (unsigned char)~(1u << IMP_AFTER);
+                c->centred &= (unsigned char)~(1u << IMP_AFTER);
+            }
+        }
+}
+
 static void S_table(imp_pager *P, const imp_item *t)
 {
     S_break_before(P, t->break_before);
@@ -658,13 +682,15 @@ static void S_table(imp_pager *P, const imp_item *t)
         P->y += t->bw[IMP_BEFORE] + t->pad[IMP_BEFORE];
         /* table-omit-header-at-break: the header only where the table starts */
         int part = P->table_resume != NULL || split != NULL;
-        if (t->header && !(part && t->omit_header_at_break)) {
+        int header = t->header && !(part && t->omit_header_at_break);
+        if (header) {
             imp_area *g = S_group(P, box, t, "THead", thead);
             for (const imp_item *r = t->header; r; r = r->next)
                 S_row(P, r, g);
             if (g)
                 g->h = P->y - g->y;
         }
+        double rows_top = P->y;
         imp_area *body = S_group(P, box, t, "TBody", tbody);
         imp_area *rows = body ? body : box;
         const imp_item *r = P->table_resume ? P->table_resume : t->first;
@@ -738,7 +764,9 @@ static void S_table(imp_pager *P, const imp_item *t)
         if (body)
             body->h = P->y - body->y;
         /* table-omit-footer-at-break: the footer only where the table ends */
-        if (t->footer && !(r && t->omit_footer_at_break)) {
+        int footer = t->footer && !(r && t->omit_footer_at_break);
+        S_cut_edges(rows, rows_top, P->y, header, footer);
+        if (footer) {
             imp_area *g = S_group(P, box, t, "TFoot", tfoot);
             for (const imp_item *f = t->footer; f; f = f->next)
                 S_row(P, f, g);

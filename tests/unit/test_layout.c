@@ -606,6 +606,114 @@ static void test_table_fixed_separate_borders(void **state)
     NEAR(cell[2]->w, 180);
 }
 
+static size_t S_cells_on(const S_ctx *c, int page, const imp_area **v, size_t cap);
+
+static void test_table_separate_rows_and_spans(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 300, 300, "",
+            "<fo:table table-layout='fixed' width='200pt' border-collapse='separate'"
+            " border-separation='10pt'>\n"
+            "<fo:table-column column-width='50pt'/>\n"
+            "<fo:table-column column-width='proportional-column-width(1)'/>\n"
+            "<fo:table-body>\n"
+            "<fo:table-row><fo:table-cell number-rows-spanned='2'><fo:block>a</fo:block>"
+            "</fo:table-cell><fo:table-cell><fo:block>b</fo:block></fo:table-cell></fo:table-row>\n"
+            "<fo:table-row><fo:table-cell><fo:block>c</fo:block></fo:table-cell></fo:table-row>\n"
+            "</fo:table-body></fo:table><fo:block>after</fo:block>");
+    const imp_area *cell[4];
+    INT(S_cells(c, cell, 4), 3);
+    /* every row begins with the separation: 10, 14.4, 10, 14.4, 10 */
+    NEAR(cell[1]->y, 10);
+    NEAR(cell[2]->y, 34.4);
+    NEAR(cell[2]->x, 70);
+    /* the spanning cell covers both rows and the separation between them */
+    NEAR(cell[0]->y, 10);
+    NEAR(cell[0]->h, 38.8);
+    /* and one more separation closes the table */
+    NEAR(S_line(c, "after")->a->y, 58.8);
+}
+
+/* The cell areas' sides: the border drawn (width, 0 when not) and whether
+ * it is centred on the edge. */
+static double S_bw(const imp_area *a, int side)
+{
+    if (a->unpainted || (a->hidden & (1u << side)) || a->border[side].style == IMP_BS_NONE)
+        return 0;
+    return a->border[side].width;
+}
+
+static void test_table_collapse_shared_edges(void **state)
+{
+    S_ctx *c = *state;
+    /* a 2 x 2 grid of 1pt cells in a 3pt table; one cell asks for 4pt on
+     * its end, and the other cell's 1pt start loses to it */
+    S_pages(c, 300, 300, "",
+            "<fo:table table-layout='fixed' width='200pt' border='3pt solid black'>\n"
+            "<fo:table-column column-width='100pt'/><fo:table-column column-width='100pt'/>\n"
+            "<fo:table-body>\n"
+            "<fo:table-row><fo:table-cell border='1pt solid black' border-end-width='4pt'>"
+            "<fo:block>a</fo:block></fo:table-cell>"
+            "<fo:table-cell border='1pt solid black'><fo:block>b</fo:block></fo:table-cell>"
+            "</fo:table-row>\n"
+            "<fo:table-row><fo:table-cell border='1pt solid black'><fo:block>c</fo:block>"
+            "</fo:table-cell><fo:table-cell border='1pt solid black' border-before-style='hidden'>"
+            "<fo:block>d</fo:block></fo:table-cell></fo:table-row>\n"
+            "</fo:table-body></fo:table>");
+    const imp_area *cell[4];
+    INT(S_cells(c, cell, 4), 4);
+    const imp_area *a = cell[0], *b = cell[1], *cc = cell[2], *d = cell[3];
+    /* the table's edges: the wider table border, drawn inside the cells */
+    NEAR(S_bw(a, IMP_BEFORE), 3);
+    NEAR(S_bw(a, IMP_START), 3);
+    INT(a->centred & (1u << IMP_BEFORE | 1u << IMP_START), 0);
+    NEAR(S_bw(b, IMP_END), 3);
+    NEAR(S_bw(d, IMP_AFTER), 3);
+    /* the edge a|b: 4pt (wider wins), centred, drawn once (by b) */
+    NEAR(S_bw(a, IMP_END), 0);
+    NEAR(S_bw(b, IMP_START), 4);
+    INT(!!(b->centred & (1u << IMP_START)), 1);
+    /* the cells' text stands clear of half of it: 100 - 2 = 98 for a */
+    NEAR(S_line(c, "b")->a->x, 102);
+    NEAR(S_line(c, "a")->a->x, 3);
+    /* the edge a/c: 1pt, drawn by c */
+    NEAR(S_bw(a, IMP_AFTER), 0);
+    NEAR(S_bw(cc, IMP_BEFORE), 1);
+    /* hidden wins over everything: no edge between b and d */
+    NEAR(S_bw(d, IMP_BEFORE), 0);
+    NEAR(S_bw(b, IMP_AFTER), 0);
+}
+
+static void test_table_collapse_edge_at_page_cut(void **state)
+{
+    S_ctx *c = *state;
+    /* rows of 1pt cells over three pages of 50pt: where a page cuts the
+     * table, the last row there draws its after edge, inside, and the first
+     * row of the next page its before edge, inside */
+    GString *rows = g_string_new("");
+    for (int i = 0; i < 8; i++)
+        g_string_append(rows, "<fo:table-row><fo:table-cell border='1pt solid black'>"
+                              "<fo:block>row</fo:block></fo:table-cell></fo:table-row>\n");
+    char *flow = g_strdup_printf("<fo:table table-layout='fixed' width='100pt'>"
+                                 "<fo:table-body>%s</fo:table-body></fo:table>",
+                                 rows->str);
+    g_string_free(rows, TRUE);
+    S_pages(c, 200, 50, "", flow);
+    g_free(flow);
+    const imp_area *p1[8], *p2[8];
+    size_t n1 = S_cells_on(c, 0, p1, 8), n2 = S_cells_on(c, 1, p2, 8);
+    assert_true(n1 >= 2 && n2 >= 2);
+    /* inside the page: drawn once, centred */
+    NEAR(S_bw(p1[0], IMP_AFTER), 0);
+    NEAR(S_bw(p1[1], IMP_BEFORE), 1);
+    INT(!!(p1[1]->centred & (1u << IMP_BEFORE)), 1);
+    /* at the cut */
+    NEAR(S_bw(p1[n1 - 1], IMP_AFTER), 1);
+    INT(p1[n1 - 1]->centred & (1u << IMP_AFTER), 0);
+    NEAR(S_bw(p2[0], IMP_BEFORE), 1);
+    INT(p2[0]->centred & (1u << IMP_BEFORE), 0);
+}
+
 static void test_table_auto_columns(void **state)
 {
     S_ctx *c = *state;
@@ -1785,6 +1893,9 @@ int main(void)
         T(test_linefeed_preserve),
         T(test_table_fixed_columns),
         T(test_table_fixed_separate_borders),
+        T(test_table_separate_rows_and_spans),
+        T(test_table_collapse_shared_edges),
+        T(test_table_collapse_edge_at_page_cut),
         T(test_table_auto_columns),
         T(test_force_page_count_auto),
         T(test_retrieve_boundary),
