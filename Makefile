@@ -33,9 +33,16 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 # about 8 ms per start, too much for `impack check`. The commands that print
 # (render, ...) run in impack-pdf, which links everything; impack execs it.
 LIGHT_LIBS := $(shell pkg-config --libs libxml-2.0 libxslt libexslt)
+# librsvg and gdk-pixbuf are opened when the first SVG, JPEG or GIF is met
+# (src/imglib.h): by these names, from the installed development files
+SONAME_OF = $(shell objdump -p $$(pkg-config --variable=libdir $(1))/$(2) 2>/dev/null | sed -n 's/^ *SONAME *//p')
+RSVG_SONAME := $(call SONAME_OF,librsvg-2.0,librsvg-2.so)
+PIXBUF_SONAME := $(call SONAME_OF,gdk-pixbuf-2.0,libgdk_pixbuf-2.0.so)
+IMGLIB_DEFS := $(if $(RSVG_SONAME),-DIMP_RSVG_SONAME='"$(RSVG_SONAME)"') \
+               $(if $(PIXBUF_SONAME),-DIMP_PIXBUF_SONAME='"$(PIXBUF_SONAME)"')
 CFLAGS  += -std=c11 -D_XOPEN_SOURCE=700 $(OPT) $(WARN) $(PKG_CFLAGS) \
            -DIMP_VERSION='"$(VERSION)"' -DIMP_DATADIR='"$(PREFIX)/share/impack"' \
-           -DIMP_LIBEXECDIR='"$(PREFIX)/libexec/impack"'
+           -DIMP_LIBEXECDIR='"$(PREFIX)/libexec/impack"' $(IMGLIB_DEFS)
 LDFLAGS += -Wl,-O1 -Wl,--as-needed
 LDLIBS  += $(PKG_LIBS) $(SANLD)
 

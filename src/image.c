@@ -11,8 +11,8 @@
 #include <unistd.h>
 
 #include <cairo.h>
-#include <gdk-pixbuf/gdk-pixbuf.h>
-#include <librsvg/rsvg.h>
+
+#include "imglib.h"
 
 /* CSS reference pixel: 96 per inch, so 0.75pt */
 #define S_PX_PT 0.75
@@ -207,29 +207,38 @@ static cairo_surface_t *S_load_png(const unsigned char *p, size_t n, char *why, 
 }
 
 /* gdk-pixbuf: refuse huge rasters before they are allocated. */
-static void S_size_prepared(GdkPixbufLoader *loader, int w, int h, gpointer flag)
+typedef struct {
+    const imp_pixbuf_lib *G;
+    int huge;
+} S_prep;
+
+static void S_size_prepared(GdkPixbufLoader *loader, int w, int h, gpointer data)
 {
+    S_prep *sp = data;
     if (S_too_large(w, h)) {
-        *(int *)flag = 1;
-        gdk_pixbuf_loader_set_size(loader, 1, 1);
+        sp->huge = 1;
+        sp->G->gdk_pixbuf_loader_set_size(loader, 1, 1);
     }
 }
 
-static GdkPixbuf *S_load_pixbuf(const unsigned char *p, size_t n, const char *type,
-                                char *why, size_t whylen)
+static GdkPixbuf *S_load_pixbuf(const imp_pixbuf_lib *G, const unsigned char *p, size_t n,
+                                const char *type, char *why, size_t whylen)
 {
     GError *err = NULL;
     GdkPixbuf *pb = NULL;
+    S_prep prep = {G, 0};
     int huge = 0;
-    GdkPixbufLoader *l = type ? gdk_pixbuf_loader_new_with_type(type, &err) : gdk_pixbuf_loader_new();
+    GdkPixbufLoader *l =
+        type ? G->gdk_pixbuf_loader_new_with_type(type, &err) : G->gdk_pixbuf_loader_new();
     if (!l)
         goto done;
-    g_signal_connect(l, "size-prepared", G_CALLBACK(S_size_prepared), &huge);
-    gboolean ok = gdk_pixbuf_loader_write(l, p, n, &err);
+    g_signal_connect(l, "size-prepared", G_CALLBACK(S_size_prepared), &prep);
+    gboolean ok = G->gdk_pixbuf_loader_write(l, p, n, &err);
     /* close even after a failed write: the loader insists on it */
-    gboolean closed = gdk_pixbuf_loader_close(l, ok ? &err : NULL);
+    gboolean closed = G->gdk_pixbuf_loader_close(l, ok ? &err : NULL);
+    huge = prep.huge;
     if (ok && closed && !huge) {
-        pb = gdk_pixbuf_loader_get_pixbuf(l);
+        pb = G->gdk_pixbuf_loader_get_pixbuf(l);
         if (pb)
             g_object_ref(pb);
     }
@@ -248,12 +257,12 @@ done:
 }
 
 /* A pixbuf as a Cairo image surface (premultiplied, native-endian ARGB). */
-static cairo_surface_t *S_surface_from_pixbuf(const GdkPixbuf *pb)
+static cairo_surface_t *S_surface_from_pixbuf(const imp_pixbuf_lib *G, const GdkPixbuf *pb)
 {
-    int w = gdk_pixbuf_get_width(pb), h = gdk_pixbuf_get_height(pb);
-    int nch = gdk_pixbuf_get_n_channels(pb), alpha = gdk_pixbuf_get_has_alpha(pb);
-    int rs = gdk_pixbuf_get_rowstride(pb);
-    const guchar *src = gdk_pixbuf_read_pixels(pb);
+    int w = G->gdk_pixbuf_get_width(pb), h = G->gdk_pixbuf_get_height(pb);
+    int nch = G->gdk_pixbuf_get_n_channels(pb), alpha = G->gdk_pixbuf_get_has_alpha(pb);
+    int rs = G->gdk_pixbuf_get_rowstride(pb);
+    const guchar *src = G->gdk_pixbuf_read_pixels(pb);
     cairo_surface_t *s = cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, w, h);
     if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS || nch < 3)
         return s;
@@ -284,28 +293,31 @@ static cairo_surface_t *S_load_raster(unsigned char **bytes, size_t n, S_kind k,
 {
     cairo_surface_t *s = NULL;
     const char *type = k == S_JPEG ? "jpeg" : k == S_GIF ? "gif" : NULL;
-    GdkPixbuf *pb = S_load_pixbuf(*bytes, n, type, why, whylen);
+    const imp_pixbuf_lib *G = imp_pixbuf_lib_get(why, whylen);
+    if (!G)
+        return NULL;
+    GdkPixbuf *pb = S_load_pixbuf(G, *bytes, n, type, why, whylen);
     if (!pb)
         goto done;
     /* EXIF orientation: draw upright, as browsers do; the stored bytes
      * would be sideways in a PDF, so they are not passed through then */
-    const char *orient = gdk_pixbuf_get_option(pb, "orientation");
+    const char *orient = G->gdk_pixbuf_get_option(pb, "orientation");
     int turned = orient && strcmp(orient, "1") != 0;
     if (turned) {
-        GdkPixbuf *up = gdk_pixbuf_apply_embedded_orientation(pb);
+        GdkPixbuf *up = G->gdk_pixbuf_apply_embedded_orientation(pb);
         if (up) {
             g_object_unref(pb);
             pb = up;
-            if (gdk_pixbuf_get_width(pb) != inf->w) {
+            if (G->gdk_pixbuf_get_width(pb) != inf->w) {
                 double t = inf->dpi_x;
                 inf->dpi_x = inf->dpi_y;
                 inf->dpi_y = t;
             }
         }
     }
-    inf->w = gdk_pixbuf_get_width(pb);
-    inf->h = gdk_pixbuf_get_height(pb);
-    s = S_surface_from_pixbuf(pb);
+    inf->w = G->gdk_pixbuf_get_width(pb);
+    inf->h = G->gdk_pixbuf_get_height(pb);
+    s = S_surface_from_pixbuf(G, pb);
     g_object_unref(pb);
     if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
         snprintf(why, whylen, "%s", cairo_status_to_string(cairo_surface_status(s)));
@@ -330,21 +342,24 @@ static RsvgHandle *S_load_svg(const unsigned char *p, size_t n, double *w, doubl
                               char *why, size_t whylen)
 {
     GError *err = NULL;
+    const imp_rsvg_lib *R = imp_rsvg_lib_get(why, whylen);
+    if (!R)
+        return NULL;
     /* from memory, no base file: librsvg then refuses every external
      * reference (files, network); only data: URLs inside the SVG work */
-    RsvgHandle *sv = rsvg_handle_new_from_data(p, n, &err);
+    RsvgHandle *sv = R->rsvg_handle_new_from_data(p, n, &err);
     if (!sv) {
         snprintf(why, whylen, "it is not a readable SVG image (%s)",
                  err && err->message ? err->message : "parse error");
         goto done;
     }
-    rsvg_handle_set_dpi(sv, 96.0);
-    if (!rsvg_handle_get_intrinsic_size_in_pixels(sv, w, h)) {
+    R->rsvg_handle_set_dpi(sv, 96.0);
+    if (!R->rsvg_handle_get_intrinsic_size_in_pixels(sv, w, h)) {
         /* no absolute width/height: the viewBox, else CSS's default 300×150 */
         gboolean hw, hh, hv;
         RsvgLength lw, lh;
         RsvgRectangle vb;
-        rsvg_handle_get_intrinsic_dimensions(sv, &hw, &lw, &hh, &lh, &hv, &vb);
+        R->rsvg_handle_get_intrinsic_dimensions(sv, &hw, &lw, &hh, &lh, &hv, &vb);
         *w = hv && vb.width > 0 ? vb.width : 300;
         *h = hv && vb.height > 0 ? vb.height : 150;
     }

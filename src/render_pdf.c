@@ -12,8 +12,9 @@
 #include <unistd.h>
 
 #include <cairo-pdf.h>
-#include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
+
+#include "imglib.h"
 
 /*
  * Tagged PDF with Cairo 1.16, and what it dictates here:
@@ -591,7 +592,9 @@ static void S_image(S_r *r, const imp_area *a)
     if (img->svg) {
         RsvgRectangle vp = {a->x, a->y, a->w, a->h};
         GError *err = NULL;
-        if (!rsvg_handle_render_document(img->svg, cr, &vp, &err))
+        char why[160];
+        const imp_rsvg_lib *R = imp_rsvg_lib_get(why, sizeof why); /* opened: the image was read */
+        if (R && !R->rsvg_handle_render_document(img->svg, cr, &vp, &err))
             imp_diag_add(r->d, IMP_SEV_WARNING, NULL, a->fo ? a->fo->line : 0, 0, NULL,
                          "an SVG image could not be drawn: %s", err ? err->message : "unknown error");
         if (err)
