@@ -241,6 +241,36 @@ static void S_box(imp_lctx *L, imp_item *it, const imp_fo *fo, const S_frame *f,
 
 static void S_blocks(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *parent);
 
+/* XSL 4.3.1: with no border or padding between them, a block's space-before
+ * and its first child's are adjacent, and resolve to the larger; so do its
+ * space-after and its last child's. The block carries the result (so it is
+ * discarded at a page top with the block's own). side_by_side: the children
+ * stand beside each other (a list item's label and body): each is first and
+ * last. Not across a reference area (a cell, a block-container). */
+static void S_merge_spaces(imp_item *it, int side_by_side)
+{
+    if (!it->first || it->fixed_height > 0)
+        return;
+    int before = it->bw[IMP_BEFORE] + it->pad[IMP_BEFORE] <= 0,
+        after = it->bw[IMP_AFTER] + it->pad[IMP_AFTER] <= 0;
+    for (imp_item *c = it->first; c; c = side_by_side ? c->next : NULL) {
+        if (before && c->kind != IMP_IT_LINE) {
+            if (c->space_before > it->space_before) {
+                it->space_before = c->space_before;
+                it->space_before_retain = c->space_before_retain;
+            }
+            c->space_before = 0;
+        }
+    }
+    for (imp_item *c = side_by_side ? it->first : it->last; c; c = side_by_side ? c->next : NULL) {
+        if (after && c->kind != IMP_IT_LINE) {
+            if (c->space_after > it->space_after)
+                it->space_after = c->space_after;
+            c->space_after = 0;
+        }
+    }
+}
+
 static void S_one(imp_lctx *L, const imp_fo *c, const S_frame *f, imp_item *parent);
 
 /* One step of a block's content from its child c: a block-level child
@@ -345,6 +375,7 @@ static void S_one(imp_lctx *L, const imp_fo *c, const S_frame *f, imp_item *pare
             it->struct_id = ++L->next_struct_id;
         S_remember_frame(it, f, cx, cw, has_block && has_inline);
         S_block_content(L, c, it, cx, cw, f, has_block && has_inline);
+        S_merge_spaces(it, 0);
         break;
     }
     case IMP_FO_BLOCK_CONTAINER:
@@ -484,8 +515,11 @@ static void S_list(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *pa
             pf.base_start = part->p->start_indent;
             pf.base_end = part->p->end_indent;
             S_blocks(L, part, &pf, b);
+            S_merge_spaces(b, 0);
         }
+        S_merge_spaces(li, 1);
     }
+    S_merge_spaces(list, 0);
 }
 
 void imp_layout_blocks(imp_lctx *L, const imp_fo *fo, double x, double w, imp_item *parent)

@@ -839,6 +839,32 @@ static imp_area_doc *S_after_fill(S_ctx *c, int n, const char *tail)
     "<fo:block linefeed-treatment='preserve' " attrs ">" p "1\n" p "2\n" p "3\n" p "4\n" p       \
     "5</fo:block>"
 
+static void test_spaces_nested(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, SMALL,
+            "<fo:block>a</fo:block>\n"
+            "<fo:block space-before='10pt' space-after='4pt'><fo:block space-before='12pt'"
+            " space-after='8pt'>b</fo:block></fo:block>\n"
+            "<fo:block space-before='5pt' border-before='1pt solid black'><fo:block"
+            " space-before='6pt'>c</fo:block></fo:block>\n"
+            "<fo:list-block provisional-distance-between-starts='20pt'>"
+            "<fo:list-item space-before='3pt'>"
+            "<fo:list-item-label end-indent='label-end()'><fo:block>*</fo:block></fo:list-item-label>"
+            "<fo:list-item-body start-indent='body-start()'><fo:block><fo:block"
+            " space-before='10pt'>d</fo:block></fo:block></fo:list-item-body></fo:list-item>"
+            "</fo:list-block>");
+    /* a block's space-before and its first child's are adjacent: the larger
+     * one (12) counts, once */
+    NEAR(S_line(c, "b")->a->y, 12 + 12);
+    /* so are the spaces after: the larger (8) stands before the next block;
+     * a border between them keeps the inner space inside */
+    NEAR(S_line(c, "c")->a->y, 24 + 12 + 8 + 1 + 6);
+    /* a list item's body and label start level, the body's space before the item */
+    NEAR(S_line(c, "d")->a->y, 51 + 12 + 10);
+    NEAR(S_line(c, "*")->a->y, S_line(c, "d")->a->y);
+}
+
 static void test_keep_with_next(void **state)
 {
     S_ctx *c = *state;
@@ -1904,6 +1930,7 @@ int main(void)
         T(test_break_before_page),
         T(test_break_before_first_block_makes_no_blank_page),
         T(test_spaces),
+        T(test_spaces_nested),
         T(test_keep_with_next),
         T(test_no_keep_splits),
         T(test_keep_with_previous),
