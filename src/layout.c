@@ -42,32 +42,40 @@ void imp_layout_warn_once(imp_lctx *L, int code, long line, const char *fmt, ...
 }
 
 /* ---- ids and page numbers ---- */
-static imp_idpage *S_find(imp_idpage *v, size_t n, const char *id)
+static void S_idpage_free(gpointer p)
 {
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(v[i].id, id))
-            return &v[i];
-    return NULL;
+    imp_idpage *e = p;
+    free(e->id);
+    free(e);
+}
+
+static GHashTable *S_ids_new(void)
+{
+    return g_hash_table_new_full(g_str_hash, g_str_equal, NULL, S_idpage_free);
 }
 
 static void S_set(imp_lctx *L, const char *id, int page, int index, int overwrite)
 {
-    imp_idpage *e = S_find(L->found, L->nfound, id);
+    if (!L->found)
+        L->found = S_ids_new();
+    imp_idpage *e = g_hash_table_lookup(L->found, id);
     if (e) {
         if (overwrite) {
             e->page = page;
             e->page_index = index;
+            e->format = L->page_number_format;
         }
         return;
     }
-    imp_idpage *v = realloc(L->found, (L->nfound + 1) * sizeof *v);
-    if (!v)
+    e = calloc(1, sizeof *e);
+    if (!e || !(e->id = strdup(id))) {
+        free(e);
         return;
-    L->found = v;
-    v[L->nfound].id = strdup(id);
-    v[L->nfound].page = page;
-    v[L->nfound].page_index = index;
-    L->nfound++;
+    }
+    e->page = page;
+    e->page_index = index;
+    e->format = L->page_number_format;
+    g_hash_table_insert(L->found, e->id, e);
 }
 
 void imp_layout_found_id(imp_lctx *L, const char *id, int page, int index)
@@ -85,17 +93,23 @@ void imp_layout_found_last(imp_lctx *L, const char *id, int page)
     S_set(L, key, page, 0, 1);
 }
 
-int imp_layout_page_of(imp_lctx *L, const char *id)
+int imp_layout_page_fmt(imp_lctx *L, const char *id, const char **format)
 {
-    imp_idpage *e = S_find(L->known, L->nknown, id);
+    const imp_idpage *e = L->known ? g_hash_table_lookup(L->known, id) : NULL;
+    if (format)
+        *format = e ? e->format : NULL;
     return e ? e->page : 0;
 }
 
-static void S_free_ids(imp_idpage *v, size_t n)
+int imp_layout_page_of(imp_lctx *L, const char *id)
 {
-    for (size_t i = 0; i < n; i++)
-        free(v[i].id);
-    free(v);
+    return imp_layout_page_fmt(L, id, NULL);
+}
+
+static void S_free_ids(GHashTable *ids)
+{
+    if (ids)
+        g_hash_table_unref(ids);
 }
 
 /* ---- images: loaded once, only from under the resource folder ---- */
@@ -813,13 +827,11 @@ static imp_area_doc *S_pass(imp_lctx *L)
         return NULL;
     }
     /* static content last: every page number and citation is known now */
-    imp_idpage *saved = L->known;
-    size_t nsaved = L->nknown;
+    GHashTable *saved = L->known;
     int flow_citations = L->citations; /* citations in static content need no new pass */
     int final = L->ids_final;
     L->ids_final = 1;
     L->known = L->found;
-    L->nknown = L->nfound;
     for (size_t i = 0; i < pages.n; i++) {
         S_master m;
         imp_area *pg = pages.v[i].page;
@@ -832,7 +844,6 @@ static imp_area_doc *S_pass(imp_lctx *L)
     }
     free(pages.v);
     L->known = saved;
-    L->nknown = nsaved;
     L->citations = flow_citations;
     L->ids_final = final;
     ad->outline = S_outline(S_child(root, IMP_FO_BOOKMARK_TREE));
@@ -844,13 +855,19 @@ static imp_area_doc *S_pass(imp_lctx *L)
     return ad;
 }
 
-static int S_same(const imp_idpage *a, size_t na, const imp_idpage *b, size_t nb)
+/* Every id on the same page in both passes. */
+static int S_same(GHashTable *a, GHashTable *b)
 {
-    if (na != nb)
+    if (!a || !b)
+        return a == b;
+    if (g_hash_table_size(a) != g_hash_table_size(b))
         return 0;
-    for (size_t i = 0; i < na; i++) {
-        const imp_idpage *e = S_find((imp_idpage *)b, nb, a[i].id);
-        if (!e || e->page != a[i].page)
+    GHashTableIter it;
+    gpointer k, v;
+    g_hash_table_iter_init(&it, a);
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+        const imp_idpage *e = g_hash_table_lookup(b, k), *f = v;
+        if (!e || e->page != f->page || e->format != f->format)
             return 0;
     }
     return 1;
@@ -878,35 +895,32 @@ imp_area_doc *imp_layout_run(imp_fo_doc *fd, const imp_layout_opts *o, imp_diags
     for (int pass = 0; pass < 3; pass++) {
         L.citations = 0;
         L.citation_guess_used = 0;
-        S_free_ids(L.found, L.nfound);
+        S_free_ids(L.found);
         L.found = NULL;
-        L.nfound = 0;
         free(L.marks);
         L.marks = NULL;
         L.nmarks = 0;
         L.next_struct_id = 0;
         ad = S_pass(&L);
         if (!ad || !L.citations ||
-            (pass > 0 && S_same(L.found, L.nfound, L.known, L.nknown)))
+            (pass > 0 && S_same(L.found, L.known)))
             break;
         if (pass == 2)
             break;
         /* the flow cites page numbers: lay out again with the numbers found */
         imp_area_doc_free(ad);
         ad = NULL;
-        S_free_ids(L.known, L.nknown);
+        S_free_ids(L.known);
         L.known = L.found;
-        L.nknown = L.nfound;
         L.found = NULL;
-        L.nfound = 0;
         /* warnings are said once per pass: keep the first pass's, but a
          * citation of an unknown id can only be told now */
         memset(L.warned, 1, sizeof L.warned);
         L.warned[43] = 0;
         L.ids_final = 1;
     }
-    S_free_ids(L.found, L.nfound);
-    S_free_ids(L.known, L.nknown);
+    S_free_ids(L.found);
+    S_free_ids(L.known);
     free(L.marks);
     for (size_t i = 0; i < L.nimages; i++) {
         free(L.images[i].path);

@@ -90,6 +90,7 @@ typedef struct imp_idpage {
     char *id;
     int page;               /* 1-based page number as printed */
     int page_index;         /* 0-based index in the document */
+    const char *format;     /* its page-sequence's format ("1", "i"...), borrowed; NULL "1" */
 } imp_idpage;
 
 typedef struct {
@@ -100,11 +101,9 @@ typedef struct {
     PangoContext *pctx;
     int next_struct_id;
     /* ids → page numbers, from the previous pass (for citations) */
-    imp_idpage *known;
-    size_t nknown;
+    GHashTable *known;      /* id → imp_idpage (owned) */
     /* ids → page numbers found in this pass */
-    imp_idpage *found;
-    size_t nfound;
+    GHashTable *found;
     int citations;          /* the flow holds citations / page-numbers */
     int ids_final;          /* every id's page is known (static content, later passes) */
     int in_flow;            /* preparing a flow (not static content) */
@@ -182,6 +181,8 @@ void imp_layout_warn_once(imp_lctx *L, int code, long line, const char *fmt, ...
     __attribute__((format(printf, 4, 5)));
 void imp_layout_found_id(imp_lctx *L, const char *id, int page, int index);
 int imp_layout_page_of(imp_lctx *L, const char *id); /* from the previous pass; 0 unknown */
+/* The same, with the format of the page-sequence the id's page is in (NULL: "1"). */
+int imp_layout_page_fmt(imp_lctx *L, const char *id, const char **format);
 imp_image *imp_layout_image(imp_lctx *L, const imp_fo *fo);
 double imp_layout_len(imp_len l, double ref, double dflt);
 

@@ -255,10 +255,9 @@ static void S_roman(char *buf, size_t cap, int n, int upper)
             *c = (char)(*c - 'a' + 'A');
 }
 
-/* A page number as the page-sequence's format asks (1, i, I, a, A, 01). */
-static void S_number(imp_lctx *L, int n, char *buf, size_t cap)
+/* A page number as a page-sequence's format asks (1, i, I, a, A, 01). */
+static void S_number(const char *f, int n, char *buf, size_t cap)
 {
-    const char *f = L->page_number_format;
     if (f && (!strcmp(f, "i") || !strcmp(f, "I")))
         S_roman(buf, cap, n, f[0] == 'I');
     else if (f && (!strcmp(f, "a") || !strcmp(f, "A")) && n >= 1 && n <= 26)
@@ -416,19 +415,24 @@ static void S_walk_one(S_para *P, const imp_fo *c)
             if (o)
                 o->start = o->end = (int)P->text->len + (P->space_pending && !P->at_line_start);
         }
-        S_number(L, n, buf, sizeof buf);
+        S_number(L->page_number_format, n, buf, sizeof buf);
         S_literal(P, c->p, buf);
         break;
     }
     case IMP_FO_PAGE_NUMBER_CITATION:
     case IMP_FO_PAGE_NUMBER_CITATION_LAST: {
-        int n = c->p->ref_id ? imp_layout_page_of(L, c->p->ref_id) : 0;
+        /* the number as the cited page's own page-sequence formats it */
+        const char *fmt = NULL;
+        int n = c->p->ref_id ? imp_layout_page_fmt(L, c->p->ref_id, &fmt) : 0;
         if (c->kind == IMP_FO_PAGE_NUMBER_CITATION_LAST && c->p->ref_id) {
             char key[512];
             snprintf(key, sizeof key, "\x01last:%s", c->p->ref_id);
-            int last = imp_layout_page_of(L, key);
-            if (last)
+            const char *lfmt = NULL;
+            int last = imp_layout_page_fmt(L, key, &lfmt);
+            if (last) {
                 n = last;
+                fmt = lfmt;
+            }
         }
         L->citations = 1;
         if (!n) {
@@ -440,7 +444,7 @@ static void S_walk_one(S_para *P, const imp_fo *c)
                                      c->p->ref_id ? c->p->ref_id : "");
             snprintf(buf, sizeof buf, "00");
         } else {
-            S_number(L, n, buf, sizeof buf);
+            S_number(fmt, n, buf, sizeof buf);
         }
         S_literal(P, c->p, buf);
         break;
@@ -529,8 +533,10 @@ static void S_extras_for_line(S_para *P, imp_item *it, PangoLayoutLine *line, do
             g_free(ranges);
             continue;
         }
-        if (o->start < ls || o->start >= le ||
-            (o->start == le && o->kind != S_OB_DEST))
+        /* at the end of the paragraph's text only a destination (an empty
+         * inline with an id, as DocBook's index entries make) */
+        if (o->start < ls || o->start > le ||
+            (o->start == le && !(o->kind == S_OB_DEST && le >= (int)P->text->len)))
             continue;
         int xpos = 0;
         pango_layout_line_index_to_x(line, o->start, FALSE, &xpos);

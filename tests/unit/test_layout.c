@@ -1428,6 +1428,32 @@ static void test_page_number_format(void **state)
     INT(S_line(c, "pii")->page, 1);
 }
 
+static void test_citation_in_the_cited_pages_format(void **state)
+{
+    S_ctx *c = *state;
+    /* front matter numbered i, ii... cites a chapter numbered 1, 2...: the
+     * number is printed as the chapter's pages print it; and an empty inline
+     * at a paragraph's end still marks its page (DocBook's index entries) */
+    S_run(c, g_strdup("<fo:root xmlns:fo='" FO_NS "'>\n<fo:layout-master-set>"
+                      "<fo:simple-page-master master-name='p' page-width='100pt'"
+                      " page-height='100pt'><fo:region-body/></fo:simple-page-master>"
+                      "</fo:layout-master-set>\n"
+                      "<fo:page-sequence master-reference='p' " FONT " format='i'>"
+                      "<fo:flow flow-name='xsl-region-body'>"
+                      "<fo:block>a <fo:page-number-citation ref-id='b'/></fo:block>"
+                      "<fo:block>z <fo:page-number-citation ref-id='w'/></fo:block>"
+                      "</fo:flow></fo:page-sequence>\n"
+                      "<fo:page-sequence master-reference='p' " FONT " format='1'"
+                      " initial-page-number='1'><fo:flow flow-name='xsl-region-body'>"
+                      "<fo:block id='b'>b</fo:block>"
+                      "<fo:block break-before='page'>end<fo:wrapper id='w'/></fo:block>"
+                      "</fo:flow></fo:page-sequence></fo:root>"));
+    assert_non_null(c->ad);
+    S_line(c, "a 1");
+    S_line(c, "z 2");
+    INT(c->d.n, 0);
+}
+
 static void test_two_page_sequences(void **state)
 {
     S_ctx *c = *state;
@@ -1961,6 +1987,7 @@ int main(void)
         T(test_page_x_of_y),
         T(test_initial_page_number),
         T(test_page_number_format),
+        T(test_citation_in_the_cited_pages_format),
         T(test_two_page_sequences),
         T(test_even_and_odd_page_breaks),
         T(test_page_number_in_flow),
