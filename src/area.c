@@ -146,9 +146,11 @@ double imp_area_line_width(const imp_area *a)
         return imp_glyphs_width(a->glyphs);
     if (!a->line)
         return 0;
-    PangoRectangle r;
-    pango_layout_line_get_extents(a->line, NULL, &r);
-    return r.width / (double)PANGO_SCALE;
+    /* the advances as they are now (Pango's cached extents predate justification) */
+    int w = 0;
+    for (GSList *l = a->line->runs; l; l = l->next)
+        w += pango_glyph_string_get_width(((PangoGlyphItem *)l->data)->glyphs);
+    return w / (double)PANGO_SCALE;
 }
 
 void imp_area_free(imp_area *a)

@@ -147,9 +147,6 @@ imp_glyphs *imp_glyphs_new(PangoLayoutLine *line)
     g->cluster = (uint16_t *)(g->xpos + (yoff ? 2 : 1) * nglyphs);
     g->text = (char *)(g->cluster + 2 * nclusters);
     memcpy(g->text, text + line->start_index, (size_t)line->length);
-    PangoRectangle logical;
-    pango_layout_line_get_extents(line, NULL, &logical);
-    g->width = logical.width;
     /* second pass: copy */
     int x = 0, k = 0, c = 0, r = 0;
     for (GSList *l = line->runs; l; l = l->next, r++) {
@@ -180,6 +177,7 @@ imp_glyphs *imp_glyphs_new(PangoLayoutLine *line)
         run->nglyphs = k - run->first_glyph;
         x += pango_glyph_string_get_width(gi->glyphs);
     }
+    g->width = x; /* the advances as they are now: a justified line's, too */
     return g;
 }
 

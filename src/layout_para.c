@@ -29,6 +29,7 @@ typedef struct {
     S_obj *objs;
     size_t nobjs, capobjs;
     int space_pending; /* collapse: a space was seen and not yet emitted */
+    int stretched;     /* leaders stretched to fill their lines */
     int at_line_start; /* nothing emitted since the start or a preserved line feed */
     double avail;
     const imp_fo *block;
@@ -684,27 +685,11 @@ static PangoLayout *S_build(imp_lctx *L, S_para *P, const imp_fo *block, const i
     int justify;
     pango_layout_set_alignment(lay, S_align(bp->text_align, &justify));
     pango_layout_set_indent(lay, from > 0 ? 0 : (int)lround(bp->text_indent * PANGO_SCALE));
-    /* leaders first stretch into the room the unjustified lines leave */
-    int stretched = S_stretch_leaders(P, lay);
-    if (stretched)
+    /* leaders first stretch into the room the unjustified lines leave;
+     * justification (S_justify_line) and text-align-last come after */
+    if (S_stretch_leaders(P, lay)) {
         pango_layout_context_changed(lay); /* the shapes changed in place: lay out again */
-    imp_text_align last = bp->text_align_last;
-    if (justify)
-        pango_layout_set_justify(lay, TRUE);
-    if (last == IMP_TA_JUSTIFY && !stretched) {
-        /* the last (or only) line justified too */
-        pango_layout_set_justify(lay, TRUE);
-        pango_layout_set_justify_last_line(lay, TRUE);
-    } else if (justify && last != IMP_TA_RELATIVE && last != IMP_TA_JUSTIFY) {
-        /* Pango justifies every line but the last, which takes the
-         * layout's alignment: that is text-align-last */
-        int unused;
-        pango_layout_set_alignment(lay, S_align(last, &unused));
-    } else if (!justify && last != IMP_TA_RELATIVE && last != bp->text_align &&
-               last != IMP_TA_JUSTIFY) {
-        imp_layout_warn_once(L, 4, block->line,
-                             "text-align-last differing from text-align is used only with "
-                             "text-align=\"justify\"; the last line is aligned as the others");
+        P->stretched = 1;
     }
     return lay;
 }
@@ -719,6 +704,104 @@ static void S_para_free(S_para *P)
         pango_attr_list_unref(P->attrs);
     if (P->text)
         g_string_free(P->text, TRUE);
+}
+
+/* XSL justification: the room a line leaves goes to its word spaces (U+0020
+ * and U+3000), not to the spaces it ends with. A line with none stays as it
+ * is (Pango's own justification would spread its letters: a long word in a
+ * narrow cell). The glyphs' advances change in place, as Pango's do. Returns
+ * the room given, in Pango units. */
+static int S_justify_line(PangoLayoutLine *line, const char *text, int room)
+{
+    int end = line->start_index + line->length;
+    while (end > line->start_index && (text[end - 1] == ' ' || text[end - 1] == '\n'))
+        end--;
+    int n = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        int k = 0, per = n ? room / n : 0, extra = n ? room % n : 0;
+        for (GSList *l = line->runs; l; l = l->next) {
+            PangoGlyphItem *gi = l->data;
+            PangoGlyphString *gs = gi->glyphs;
+            for (int i = 0; i < gs->num_glyphs; i++) {
+                int b = gi->item->offset + gs->log_clusters[i];
+                if (b >= end || (i > 0 && gs->log_clusters[i] == gs->log_clusters[i - 1]))
+                    continue;
+                int space = text[b] == ' ' || !strncmp(text + b, "\xe3\x80\x80", 3);
+                if (!space)
+                    continue;
+                if (pass == 0)
+                    n++;
+                else
+                    gs->glyphs[i].geometry.width += per + (k++ < extra ? 1 : 0);
+            }
+        }
+        if (n == 0 || room <= 0)
+            return 0;
+    }
+    return room;
+}
+
+/* The alignment of one line: text-align, or for the last line of the
+ * paragraph (and one a forced break ends) text-align-last. */
+static imp_text_align S_line_align(const imp_props *bp, int last)
+{
+    if (!last)
+        return bp->text_align;
+    if (bp->text_align_last == IMP_TA_RELATIVE)
+        return bp->text_align == IMP_TA_JUSTIFY ? IMP_TA_START : bp->text_align;
+    return bp->text_align_last;
+}
+
+/* A forced line break (a preserved linefeed) ends the line. */
+static int S_forced_end(PangoLayout *lay, PangoLayoutLine *line)
+{
+    const char *t = pango_layout_get_text(lay);
+    int e = line->start_index + line->length;
+    return (e > 0 && t[e - 1] == '\n') || t[e] == '\n' ||
+           (e >= 3 && !strncmp(t + e - 3, S_LSEP, 3)) || !strncmp(t + e, S_LSEP, 3);
+}
+
+/* Where Pango would put a line width wide with alignment al (the offset
+ * from the layout's left edge, Pango units), as get_x_offset in
+ * pango-layout.c does: flipped for a right-to-left paragraph, indented at
+ * its start side, centred without indent. */
+static int S_pango_x(PangoLayout *lay, PangoLayoutLine *line, int width, PangoAlignment al)
+{
+    int W = pango_layout_get_width(lay), ind = pango_layout_get_indent(lay);
+    if (al != PANGO_ALIGN_CENTER && pango_layout_get_auto_dir(lay) &&
+        line->resolved_dir == PANGO_DIRECTION_RTL)
+        al = al == PANGO_ALIGN_LEFT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+    int x = al == PANGO_ALIGN_RIGHT ? W - width : al == PANGO_ALIGN_CENTER ? (W - width) / 2 : 0;
+    if (al == PANGO_ALIGN_CENTER)
+        return x;
+    if (line->is_paragraph_start && ind > 0)
+        x += al == PANGO_ALIGN_LEFT ? ind : -ind;
+    else if (!line->is_paragraph_start && ind < 0)
+        x += al == PANGO_ALIGN_LEFT ? -ind : ind;
+    return x;
+}
+
+/* The x of a line (Pango units, from the layout's left edge): Pango placed
+ * it by text-align; justified here (S_justify_line), or placed again when
+ * it is the last and text-align-last asks otherwise. */
+static int S_line_x(S_para *P, PangoLayout *lay, PangoLayoutLine *line,
+                    const PangoRectangle *logical, int last)
+{
+    const imp_props *bp = P->block->p;
+    imp_text_align a = S_line_align(bp, last);
+    int W = pango_layout_get_width(lay);
+    if (W < 0 || (a == bp->text_align && a != IMP_TA_JUSTIFY))
+        return logical->x;
+    int unused, width = logical->width;
+    PangoAlignment al = S_align(a, &unused);
+    if (a == IMP_TA_JUSTIFY && !(last && P->stretched)) { /* a stretched leader filled it */
+        int ind = pango_layout_get_indent(lay);
+        int lead = line->is_paragraph_start ? (ind > 0 ? ind : 0) : (ind < 0 ? -ind : 0);
+        int room = W - lead - width;
+        if (room > 0)
+            width += S_justify_line(line, pango_layout_get_text(lay), room);
+    }
+    return S_pango_x(lay, line, width, al);
 }
 
 void imp_layout_para_measure(imp_lctx *L, const imp_fo *block, const imp_fo *first,
@@ -801,7 +884,8 @@ void imp_layout_para_from(imp_lctx *L, const imp_fo *block, const imp_fo *first,
         li->line = pango_layout_line_ref(line);
         li->x = x;
         li->w = P.avail;
-        li->lx = x + logical.x / (double)PANGO_SCALE;
+        int last = idx == nlines - 1 || S_forced_end(lay, line);
+        li->lx = x + S_line_x(&P, lay, line, &logical, last) / (double)PANGO_SCALE;
         li->height = logical.height / (double)PANGO_SCALE;
         li->ascent = baseline - top;
         li->para_index = idx++;

@@ -478,6 +478,61 @@ static void test_justify(void **state)
     NEAR(S_line_width(last->a), S_text_width(last->text, 12));
 }
 
+static void test_justify_spaces_only(void **state)
+{
+    S_ctx *c = *state;
+    /* a line holding one word (too long to share its line) is not spread
+     * letter by letter: XSL justifies at word spaces */
+    S_pages(c, 100, 400, "",
+            "<fo:block text-align='justify'>abcdef Frameworks Frameworks Frameworks"
+            "</fo:block>\n"
+            "<fo:block text-align='justify' text-indent='20pt'>ab cd ef gh ij kl mn op qr st"
+            " uv wx yz ab cd</fo:block>");
+    const S_ln *w = S_line(c, "Frameworks ");
+    NEAR(w->a->x, 0);
+    NEAR(S_line_width(w->a), S_text_width("Frameworks", 12));
+    /* an indented first line fills the column from its indent */
+    const S_ln *f = &c->lines[0];
+    for (size_t i = 0; i < c->nlines; i++)
+        if (!strncmp(c->lines[i].text, "ab cd", 5))
+            f = &c->lines[i];
+    NEAR(f->a->x, 20);
+    NEAR(S_line_width(f->a), 80);
+}
+
+static void test_text_align_last(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 100, 400, "",
+            "<fo:block text-align='start' text-align-last='end'>" WORDS "</fo:block>\n"
+            "<fo:block text-align='center' text-align-last='start'>one two three four five six"
+            " seven eight nine</fo:block>\n"
+            "<fo:block text-align='justify' text-align-last='center'>" WORDS "</fo:block>\n"
+            "<fo:block text-align='start' text-align-last='end' linefeed-treatment='preserve'>"
+            "a\nb b\nc</fo:block>");
+    /* the last line at the end, the others at the start */
+    size_t n = 0, i = 0;
+    const S_ln *v[64];
+    for (; i < c->nlines && n < 64; i++)
+        v[n++] = &c->lines[i];
+    const S_ln *end_last = NULL;
+    for (i = 0; i < n; i++)
+        if (v[i]->a->x > 1 && !end_last)
+            end_last = v[i];
+    assert_non_null(end_last);
+    NEAR(end_last->a->x + S_line_width(end_last->a), 100);
+    NEAR(v[0]->a->x, 0);
+    /* centred lines, the last at the start */
+    const S_ln *nine = S_line(c, "seven eight nine");
+    NEAR(nine->a->x, 0);
+    /* justified lines, the last centred */
+    const S_ln *l = &c->lines[c->nlines - 4];
+    NEAR(l->a->x, (100 - S_line_width(l->a)) / 2);
+    /* a forced break ends a line as the last line does */
+    NEAR(S_line(c, "a")->a->x, 100 - S_text_width("a", 12));
+    NEAR(S_line(c, "b b")->a->x, 100 - S_text_width("b b", 12));
+}
+
 static void test_text_indent_first_line_only(void **state)
 {
     S_ctx *c = *state;
@@ -1940,6 +1995,8 @@ int main(void)
         T(test_wrap_within_column),
         T(test_text_align),
         T(test_justify),
+        T(test_justify_spaces_only),
+        T(test_text_align_last),
         T(test_text_indent_first_line_only),
         T(test_text_indent_negative),
         T(test_linefeed_preserve),
