@@ -446,8 +446,9 @@ static void S_container(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_ite
     it->struct_type = S_struct_of(fo, NULL);
     if (it->struct_type)
         it->struct_id = ++L->next_struct_id;
-    /* a block-container is a reference area: indents inside start from it */
-    S_frame inner = {cx, cw, p->start_indent, p->end_indent};
+    /* a block-container is a reference area: indents inside are measured
+     * from its content rectangle (XSL 5.3.2), the inherited ones too */
+    S_frame inner = {cx, cw, 0, 0};
     S_blocks(L, fo, &inner, it);
     if (it->fixed_height > 0 && !it->clip) {
         double need = 0;
@@ -526,7 +527,9 @@ void imp_layout_blocks(imp_lctx *L, const imp_fo *fo, double x, double w, imp_it
 {
     if (!parent)
         return;
-    S_frame f = {x, w, fo->p->start_indent, fo->p->end_indent};
+    /* fo fills a reference area (a cell, a region, the footnote area) whose
+     * content rectangle is x, w: indents are measured from it (XSL 5.3.2) */
+    S_frame f = {x, w, 0, 0};
     S_blocks(L, fo, &f, parent);
 }
 
@@ -536,7 +539,7 @@ const imp_fo *imp_layout_blocks_step(imp_lctx *L, const imp_fo *fo, const imp_fo
     if (!parent || !c)
         return NULL;
     /* what imp_layout_blocks does, for one child at a time */
-    S_frame f = {x, w, fo->p->start_indent, fo->p->end_indent};
+    S_frame f = {x, w, 0, 0};
     return S_content_step(L, fo, c, parent, x, w > 1 ? w : 1, &f, 1);
 }
 
@@ -670,8 +673,11 @@ void imp_layout_measure(imp_lctx *L, const imp_fo *fo, double *minw, double *max
         }
         imp_layout_measure(L, c, &mn, &mx);
         const imp_props *p = c->p;
-        /* indents include the child's padding and borders (XSL 5.3.2) */
-        double extra = (p->start_indent - fo->p->start_indent) + (p->end_indent - fo->p->end_indent);
+        /* indents include the child's padding and borders (XSL 5.3.2); in a
+         * reference area (a cell, a block-container) they count from its edges */
+        int ref = fo->kind == IMP_FO_TABLE_CELL || fo->kind == IMP_FO_BLOCK_CONTAINER;
+        double extra = (p->start_indent - (ref ? 0 : fo->p->start_indent)) +
+                       (p->end_indent - (ref ? 0 : fo->p->end_indent));
         if (c->kind == IMP_FO_BLOCK_CONTAINER && p->width.kind == IMP_LEN_PT)
             mn = mx = p->width.v;
         *minw = fmax(*minw, mn + extra);

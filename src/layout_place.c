@@ -687,8 +687,13 @@ static void S_table(imp_pager *P, const imp_item *t)
             imp_area *g = S_group(P, box, t, "THead", thead);
             for (const imp_item *r = t->header; r; r = r->next)
                 S_row(P, r, g);
-            if (g)
+            if (g) {
                 g->h = P->y - g->y;
+                /* the rest of a row broken on the page before has no edge
+                 * above it (discarded at the break): the header draws it */
+                if (split && g->last)
+                    S_cut_edges(g, g->y, P->y, 1, 0);
+            }
         }
         double rows_top = P->y;
         imp_area *body = S_group(P, box, t, "TBody", tbody);

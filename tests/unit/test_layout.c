@@ -376,6 +376,36 @@ static void test_start_indent_inherited(void **state)
     NEAR(r->x + S_line_width(r), 200);
 }
 
+static void test_indents_from_reference_areas(void **state)
+{
+    S_ctx *c = *state;
+    /* indents are measured from the content rectangle of the reference area
+     * (XSL 5.3.2): the region for the flow, and a block-container or a cell
+     * for what is inside them, inherited values included (FOP does so too) */
+    char *src = g_strdup_printf(
+        "<fo:root xmlns:fo='" FO_NS "'><fo:layout-master-set>"
+        "<fo:simple-page-master master-name='p' page-width='400pt' page-height='300pt'"
+        " margin-left='90pt'><fo:region-body/></fo:simple-page-master></fo:layout-master-set>"
+        "<fo:page-sequence master-reference='p' " FONT ">"
+        "<fo:flow flow-name='xsl-region-body' start-indent='48pt'>"
+        "<fo:block>body</fo:block>"
+        "<fo:block><fo:block margin-left='0pt'><fo:block start-indent='0pt'>title</fo:block>"
+        "</fo:block></fo:block>"
+        "<fo:block start-indent='0pt'><fo:block-container margin-left='20pt'>"
+        "<fo:block>boxed</fo:block></fo:block-container></fo:block>"
+        "<fo:table start-indent='0pt' table-layout='fixed' width='200pt'><fo:table-body>"
+        "<fo:table-row><fo:table-cell start-indent='10pt'><fo:block>cell</fo:block>"
+        "</fo:table-cell></fo:table-row></fo:table-body></fo:table>"
+        "</fo:flow></fo:page-sequence></fo:root>");
+    S_run(c, src);
+    assert_non_null(c->ad);
+    NEAR(S_line(c, "body")->a->x, 90 + 48);
+    NEAR(S_line(c, "title")->a->x, 90);
+    /* the container at 20; its block inherits 20 and stands 20 inside it */
+    NEAR(S_line(c, "boxed")->a->x, 90 + 20 + 20);
+    NEAR(S_line(c, "cell")->a->x, 90 + 10);
+}
+
 static void test_list_indents(void **state)
 {
     S_ctx *c = *state;
@@ -1991,6 +2021,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_font_size_inherited_to_line_height),
         T(test_start_indent_inherited),
+        T(test_indents_from_reference_areas),
         T(test_list_indents),
         T(test_wrap_within_column),
         T(test_text_align),
