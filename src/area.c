@@ -19,7 +19,7 @@ static size_t S_size(imp_area_kind kind)
     case IMP_AREA_IMAGE:
         return offsetof(imp_area, image) + sizeof(imp_image *);
     case IMP_AREA_LINK:
-        return offsetof(imp_area, dest) + sizeof(char *);
+        return offsetof(imp_area, text_end) + sizeof(int);
     case IMP_AREA_DEST:
         return offsetof(imp_area, name) + sizeof(char *);
     default: /* BOX, PAGE */

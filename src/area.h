@@ -84,6 +84,9 @@ struct imp_area {
         struct { /* LINK: rectangle x, y, w, h; one of the two is set */
             char *uri;              /**< external destination (owned) */
             char *dest;             /**< internal destination: an FO id (owned) */
+            const imp_area *of_line; /**< the LINE whose characters text_start..text_end
+                                          (bytes) are the link's text, or NULL */
+            int text_start, text_end;
         };
         char *name;                 /**< DEST: the named destination (owned), at (x, y) */
     };

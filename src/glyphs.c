@@ -216,7 +216,48 @@ static void S_color(cairo_t *cr, const S_run *run)
 
 #define S_STACK 256
 
-void imp_glyphs_draw(const imp_glyphs *g, cairo_t *cr)
+/* The clusters of a run whose characters lie in [start, end) (bytes from the
+ * line's start): they are consecutive, as are their glyphs and characters.
+ * Returns 0 when there are none; else *c0, *nc (clusters), *g0, *ng
+ * (glyphs, from the run's first) and *t0, *nt (characters, from the line's
+ * start). */
+static int S_range(const imp_glyphs *g, const S_run *run, int start, int end, int *c0, int *nc,
+                   int *g0, int *ng, int *t0, int *nt)
+{
+    int first = -1, last = -1, gi = 0, glyph_first = 0, glyph_n = 0, lo = 0, hi = 0;
+    /* forward runs: characters advance with the glyphs; backward: from the end */
+    int t = run->backward ? run->text_off + run->text_len : run->text_off;
+    for (int i = 0; i < run->nclusters; i++) {
+        int bytes = g->cluster[2 * (run->first_cluster + i)];
+        int glyphs = g->cluster[2 * (run->first_cluster + i) + 1];
+        int a = run->backward ? t - bytes : t, b = run->backward ? t : t + bytes;
+        if (a >= start && b <= end && bytes > 0) {
+            if (first < 0) {
+                first = i;
+                glyph_first = gi;
+                lo = a;
+                hi = b;
+            }
+            last = i;
+            glyph_n = gi + glyphs - glyph_first;
+            lo = a < lo ? a : lo;
+            hi = b > hi ? b : hi;
+        }
+        gi += glyphs;
+        t = run->backward ? t - bytes : t + bytes;
+    }
+    if (first < 0)
+        return 0;
+    *c0 = first;
+    *nc = last - first + 1;
+    *g0 = glyph_first;
+    *ng = glyph_n;
+    *t0 = lo;
+    *nt = hi - lo;
+    return 1;
+}
+
+void imp_glyphs_draw_range(const imp_glyphs *g, cairo_t *cr, int start, int end)
 {
     if (!g)
         return;
@@ -224,14 +265,17 @@ void imp_glyphs_draw(const imp_glyphs *g, cairo_t *cr)
     double x0 = 0, y0 = 0;
     cairo_get_current_point(cr, &x0, &y0);
     int clustered = cairo_surface_has_show_text_glyphs(cairo_get_target(cr));
+    int whole = start <= 0 && end >= g->len;
     cairo_glyph_t stack_glyphs[S_STACK];
     cairo_text_cluster_t stack_clusters[S_STACK];
     for (int r = 0; r < g->nruns; r++) {
         const S_run *run = &g->runs[r];
-        cairo_glyph_t *gl = run->nglyphs > S_STACK ? malloc(run->nglyphs * sizeof *gl) : stack_glyphs;
-        cairo_text_cluster_t *cl = run->nclusters > S_STACK
-                                       ? malloc(run->nclusters * sizeof *cl)
-                                       : stack_clusters;
+        int c0 = 0, nc = run->nclusters, g0 = 0, ng = run->nglyphs, t0 = run->text_off,
+            nt = run->text_len;
+        if (!whole && !S_range(g, run, start, end, &c0, &nc, &g0, &ng, &t0, &nt))
+            continue;
+        cairo_glyph_t *gl = ng > S_STACK ? malloc(ng * sizeof *gl) : stack_glyphs;
+        cairo_text_cluster_t *cl = nc > S_STACK ? malloc(nc * sizeof *cl) : stack_clusters;
         if (!gl || !cl) {
             if (gl != stack_glyphs)
                 free(gl);
@@ -241,25 +285,24 @@ void imp_glyphs_draw(const imp_glyphs *g, cairo_t *cr)
         }
         /* the same arithmetic as pango_cairo_renderer_show_text_glyphs */
         double base_x = x0 + (double)run->x / PANGO_SCALE, base_y = y0;
-        for (int i = 0; i < run->nglyphs; i++) {
-            int k = run->first_glyph + i;
+        for (int i = 0; i < ng; i++) {
+            int k = run->first_glyph + g0 + i;
             gl[i].index = g->glyph[k];
             gl[i].x = base_x + (double)g->xpos[k] / PANGO_SCALE;
             gl[i].y = !g->yoff || g->yoff[k] == 0 ? base_y : base_y + (double)g->yoff[k] / PANGO_SCALE;
         }
-        for (int i = 0; i < run->nclusters; i++) {
-            cl[i].num_bytes = g->cluster[2 * (run->first_cluster + i)];
-            cl[i].num_glyphs = g->cluster[2 * (run->first_cluster + i) + 1];
+        for (int i = 0; i < nc; i++) {
+            cl[i].num_bytes = g->cluster[2 * (run->first_cluster + c0 + i)];
+            cl[i].num_glyphs = g->cluster[2 * (run->first_cluster + c0 + i) + 1];
         }
         cairo_save(cr);
         S_color(cr, run);
         cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font((PangoCairoFont *)run->font));
         if (clustered)
-            cairo_show_text_glyphs(cr, g->text + run->text_off, run->text_len, gl, run->nglyphs,
-                                   cl, run->nclusters,
+            cairo_show_text_glyphs(cr, g->text + t0, nt, gl, ng, cl, nc,
                                    run->backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
         else
-            cairo_show_glyphs(cr, gl, run->nglyphs);
+            cairo_show_glyphs(cr, gl, ng);
         cairo_restore(cr);
         if (gl != stack_glyphs)
             free(gl);
@@ -270,6 +313,11 @@ void imp_glyphs_draw(const imp_glyphs *g, cairo_t *cr)
         cairo_move_to(cr, x0, y0);
     else
         cairo_new_path(cr);
+}
+
+void imp_glyphs_draw(const imp_glyphs *g, cairo_t *cr)
+{
+    imp_glyphs_draw_range(g, cr, 0, g ? g->len : 0);
 }
 
 const char *imp_glyphs_text(const imp_glyphs *g, size_t *len)

@@ -33,6 +33,10 @@ void imp_glyphs_free(imp_glyphs *g);
  * calls pango_cairo_show_layout_line makes; the current point is kept. */
 void imp_glyphs_draw(const imp_glyphs *g, cairo_t *cr);
 
+/** Draw only the characters in [start, end) (bytes from the line's start;
+ * whole clusters), where imp_glyphs_draw would put them. */
+void imp_glyphs_draw_range(const imp_glyphs *g, cairo_t *cr, int start, int end);
+
 /** The line's characters (not NUL-terminated); *len gets their length. */
 const char *imp_glyphs_text(const imp_glyphs *g, size_t *len);
 

@@ -26,6 +26,7 @@ typedef struct imp_extra {
     imp_color color;
     imp_image *image;   /* IMAGE: a reference */
     const char *uri, *dest, *name; /* LINK / DEST: borrowed from the FO props */
+    int start, end;     /* LINK: its characters on the line (bytes from the line's start) */
     const imp_fo *fo;
     struct imp_item *note; /* FOOTNOTE: the prepared footnote body (owned) */
     struct imp_extra *next;

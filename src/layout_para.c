@@ -527,6 +527,8 @@ static void S_extras_for_line(S_para *P, imp_item *it, PangoLayoutLine *line, do
                 x->h = it->height;
                 x->uri = o->fo->p->external_destination;
                 x->dest = o->fo->p->internal_destination;
+                x->start = s - ls;
+                x->end = e - ls;
                 x->fo = o->fo;
                 x->next = it->extras;
                 it->extras = x;

@@ -115,7 +115,8 @@ static double S_page_room(const imp_pager *P)
 
 static void S_place(imp_pager *P, const imp_item *it);
 
-static void S_line_extras(imp_pager *P, const imp_item *it, imp_area *parent, double y)
+static void S_line_extras(imp_pager *P, const imp_item *it, imp_area *parent, double y,
+                          const imp_area *line)
 {
     for (const imp_extra *x = it->extras; x; x = x->next) {
         imp_area *a = NULL;
@@ -160,6 +161,9 @@ static void S_line_extras(imp_pager *P, const imp_item *it, imp_area *parent, do
             a->uri = x->uri ? strdup(x->uri) : NULL;
             a->dest = x->dest ? strdup(x->dest) : NULL;
             a->struct_type = "Link";
+            a->of_line = line;
+            a->text_start = x->start;
+            a->text_end = x->end;
             break;
         case IMP_EX_DEST:
             a = imp_area_new(IMP_AREA_DEST, parent);
@@ -339,7 +343,7 @@ static void S_line(imp_pager *P, const imp_item *it)
         a->line = pango_layout_line_ref(it->line);
         a->layout = g_object_ref(it->layout);
     }
-    S_line_extras(P, it, S_parent(P), P->y);
+    S_line_extras(P, it, S_parent(P), P->y, a);
     P->y += it->height;
     P->at_top = 0;
     for (const imp_extra *x = it->extras; x; x = x->next) {

@@ -584,6 +584,45 @@ static void S_line(cairo_t *cr, const imp_area *a)
     cairo_restore(cr);
 }
 
+static void S_content(S_r *r, int decoration);
+static void S_link_begin(S_r *r, const imp_area *a);
+
+/* A line with links: its text in order, each link's inside its Link
+ * element (which then holds the link's text and its annotation, as PDF/UA
+ * asks), the rest as the line's own content. */
+static void S_line_linked(S_r *r, const imp_area *a, const imp_area *const *links, int n)
+{
+    cairo_t *cr = r->cr;
+    size_t len = 0;
+    imp_glyphs_text(a->glyphs, &len);
+    int pos = 0;
+    for (int i = 0; i <= n; i++) {
+        int s = i < n ? links[i]->text_start : (int)len, e = i < n ? links[i]->text_end : (int)len;
+        if (s < pos)
+            s = pos; /* overlapping ranges: each character once */
+        if (s > pos) {
+            S_content(r, 0);
+            cairo_save(cr);
+            cairo_set_source_rgb(cr, 0, 0, 0);
+            cairo_move_to(cr, a->x, a->baseline);
+            imp_glyphs_draw_range(a->glyphs, cr, pos, s);
+            cairo_restore(cr);
+        }
+        if (i == n || e <= s) {
+            pos = e > pos ? e : pos;
+            continue;
+        }
+        S_link_begin(r, links[i]);
+        cairo_save(cr);
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        cairo_move_to(cr, a->x, a->baseline);
+        imp_glyphs_draw_range(a->glyphs, cr, s, e);
+        cairo_restore(cr);
+        cairo_tag_end(cr, CAIRO_TAG_LINK);
+        pos = e;
+    }
+}
+
 static void S_image(S_r *r, const imp_area *a)
 {
     const imp_image *img = a->image;
@@ -659,16 +698,16 @@ static void S_link_target(GString *g, const char *uri, const char *dest)
     g_string_append(g, "'");
 }
 
-static void S_link(S_r *r, const imp_area *a)
+/* Open a Link element: cairo_tag_begin with the link's target and rectangle. */
+static void S_link_begin(S_r *r, const imp_area *a)
 {
-    if ((!a->uri && !a->dest) || !(a->w > 0) || !(a->h > 0))
-        return;
     if (r->artifact)
         S_pop_wrapper(r);
     else
         S_sync(r, S_EXACT);
     GString *g = g_string_new(NULL);
     S_link_target(g, a->uri, a->dest);
+    /* the clickable rectangle: the link's stretch of its line box */
     g_string_append(g, " rect=[");
     S_num(g, a->x);
     g_string_append_c(g, ' ');
@@ -684,8 +723,39 @@ static void S_link(S_r *r, const imp_area *a)
         top->nchildren++;
     g_array_append_val(r->extra, x);
     cairo_tag_begin(r->cr, CAIRO_TAG_LINK, g->str);
-    cairo_tag_end(r->cr, CAIRO_TAG_LINK);
     g_string_free(g, TRUE);
+}
+
+/* A line's links whose text it draws inside their Link elements
+ * (S_line_linked): the LINK areas that follow it among its siblings. */
+static int S_line_links(const S_r *r, const imp_area *line, const imp_area **v, int cap)
+{
+    int n = 0;
+    if (!line->glyphs || r->artifact)
+        return 0;
+    for (const imp_area *s = line->next; s && s->kind != IMP_AREA_LINE && s->kind != IMP_AREA_BOX;
+         s = s->next)
+        if (s->kind == IMP_AREA_LINK && s->of_line == line && (s->uri || s->dest) && n < cap &&
+            s->text_end > s->text_start)
+            v[n++] = s;
+    /* in the order of the text */
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && v[j]->text_start < v[j - 1]->text_start; j--) {
+            const imp_area *t = v[j];
+            v[j] = v[j - 1];
+            v[j - 1] = t;
+        }
+    return n;
+}
+
+static void S_link(S_r *r, const imp_area *a)
+{
+    if ((!a->uri && !a->dest) || !(a->w > 0) || !(a->h > 0))
+        return;
+    if (a->of_line && a->of_line->glyphs && !r->artifact && a->text_end > a->text_start)
+        return; /* its line drew it, text and all (S_line_linked) */
+    S_link_begin(r, a);
+    cairo_tag_end(r->cr, CAIRO_TAG_LINK);
 }
 
 static void S_dest(S_r *r, const imp_area *a)
@@ -808,6 +878,12 @@ static void S_area(S_r *r, const imp_area *a)
         break;
     case IMP_AREA_LINE:
         if (a->line || a->glyphs) {
+            const imp_area *links[16];
+            int nl = S_line_links(r, a, links, 16);
+            if (nl) {
+                S_line_linked(r, a, links, nl);
+                break;
+            }
             S_content(r, 0);
             S_line(r->cr, a);
         }

@@ -59,6 +59,16 @@ for fo in "$DIR"/*.fo; do
 done
 
 if [ "${APPROVE:-}" != 1 ]; then
+    # a Link structure element holds its link's text (and its annotation): a
+    # screen reader reads the link as a link
+    (cd "$DIR" && "$IMPACK" render links.fo -o "$TMP/links.pdf" > /dev/null 2>&1)
+    pdfinfo -struct-text "$TMP/links.pdf" > "$TMP/links.struct" 2>&1
+    if grep -A2 '^ *Link' "$TMP/links.struct" | grep -q '" the web site"' &&
+        grep -A2 '^ *Link' "$TMP/links.struct" | grep -q '"document, a long link that wraps"' &&
+        [ "$(grep -c '^ *Link' "$TMP/links.struct")" -ge 3 ] &&
+        ! grep -A2 '^ *NonStruct' "$TMP/links.struct" | grep -q 'the web site'; then ok; else
+        no "links (Link elements without their text)"; sed 's/^/    /' "$TMP/links.struct" | head -30; fi
+    rm -f "$TMP/links.struct"
     # a PDF that cannot be written leaves nothing behind
     (cd "$DIR" && "$IMPACK" render blocks.fo -o "$TMP/no/such/dir/x.pdf" > "$TMP/err" 2>&1)
     rc=$?
