@@ -17,7 +17,12 @@ typedef struct {
     int first_cluster, nclusters;
     guint16 fg[3], alpha;     /* foreground colour (has_fg) and alpha (0: none) */
     unsigned char has_fg, backward;
+    unsigned char deco;       /* S_UNDER, S_OVER, S_STRIKE: lines drawn with the glyphs */
+    int width;                /* advance, Pango units */
+    int under_y, under_h, over_y, strike_y, strike_h; /* from the baseline, up; heights */
 } S_run;
+
+enum { S_UNDER = 1, S_OVER = 2, S_STRIKE = 4 };
 
 struct imp_glyphs {
     int nruns, len, width, hyphen;
@@ -54,6 +59,25 @@ static int S_plain(const PangoGlyphItem *gi, S_run *run)
         }
         case PANGO_ATTR_FOREGROUND_ALPHA:
             run->alpha = (guint16)((const PangoAttrInt *)a)->value;
+            break;
+        /* single lines in the text's colour, as pango_renderer draws them */
+        case PANGO_ATTR_UNDERLINE: {
+            int u = ((const PangoAttrInt *)a)->value;
+            if (u != PANGO_UNDERLINE_NONE && u != PANGO_UNDERLINE_SINGLE)
+                return 0;
+            run->deco = (unsigned char)(u ? run->deco | S_UNDER : run->deco & ~S_UNDER);
+            break;
+        }
+        case PANGO_ATTR_OVERLINE: {
+            int o = ((const PangoAttrInt *)a)->value;
+            if (o != PANGO_OVERLINE_NONE && o != PANGO_OVERLINE_SINGLE)
+                return 0;
+            run->deco = (unsigned char)(o ? run->deco | S_OVER : run->deco & ~S_OVER);
+            break;
+        }
+        case PANGO_ATTR_STRIKETHROUGH:
+            run->deco = (unsigned char)(((const PangoAttrInt *)a)->value ? run->deco | S_STRIKE
+                                                                         : run->deco & ~S_STRIKE);
             break;
         case PANGO_ATTR_LANGUAGE:
         case PANGO_ATTR_LETTER_SPACING: /* already in the glyph widths */
@@ -154,6 +178,16 @@ imp_glyphs *imp_glyphs_new(PangoLayoutLine *line)
         S_run *run = &g->runs[r];
         S_plain(gi, run);
         run->font = g_object_ref(gi->item->analysis.font);
+        run->width = pango_glyph_string_get_width(gi->glyphs);
+        if (run->deco) {
+            PangoFontMetrics *m = pango_font_get_metrics(run->font, gi->item->analysis.language);
+            run->under_y = pango_font_metrics_get_underline_position(m);
+            run->under_h = pango_font_metrics_get_underline_thickness(m);
+            run->over_y = pango_font_metrics_get_ascent(m);
+            run->strike_y = pango_font_metrics_get_strikethrough_position(m);
+            run->strike_h = pango_font_metrics_get_strikethrough_thickness(m);
+            pango_font_metrics_unref(m);
+        }
         run->x = x;
         run->text_off = gi->item->offset - line->start_index;
         run->text_len = gi->item->length;
@@ -215,6 +249,28 @@ static void S_color(cairo_t *cr, const S_run *run)
 }
 
 #define S_STACK 256
+
+/* Underline, overline and strike-through of a run's glyphs g0..g0+ng-1
+ * (their advance), as pango_renderer draws them: filled rectangles from the
+ * font's metrics, in the text's colour (already the source). */
+static void S_decorate(const imp_glyphs *g, const S_run *run, cairo_t *cr, double base_x,
+                       double base_y, int g0, int ng)
+{
+    int x0 = g0 == 0 ? 0 : g->xpos[run->first_glyph + g0];
+    int x1 = g0 + ng >= run->nglyphs ? run->width : g->xpos[run->first_glyph + g0 + ng];
+    double x = base_x + x0 / (double)PANGO_SCALE, w = (x1 - x0) / (double)PANGO_SCALE;
+    if (!(w > 0))
+        return;
+    double uh = run->under_h / (double)PANGO_SCALE;
+    if (run->deco & S_UNDER)
+        cairo_rectangle(cr, x, base_y - run->under_y / (double)PANGO_SCALE, w, uh);
+    if (run->deco & S_OVER)
+        cairo_rectangle(cr, x, base_y - run->over_y / (double)PANGO_SCALE, w, uh);
+    if (run->deco & S_STRIKE)
+        cairo_rectangle(cr, x, base_y - run->strike_y / (double)PANGO_SCALE, w,
+                        run->strike_h / (double)PANGO_SCALE);
+    cairo_fill(cr);
+}
 
 /* The clusters of a run whose characters lie in [start, end) (bytes from the
  * line's start): they are consecutive, as are their glyphs and characters.
@@ -303,6 +359,8 @@ void imp_glyphs_draw_range(const imp_glyphs *g, cairo_t *cr, int start, int end)
                                    run->backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
         else
             cairo_show_glyphs(cr, gl, ng);
+        if (run->deco)
+            S_decorate(g, run, cr, base_x, base_y, g0, ng);
         cairo_restore(cr);
         if (gl != stack_glyphs)
             free(gl);

@@ -65,6 +65,7 @@ if [ "${APPROVE:-}" != 1 ]; then
     pdfinfo -struct-text "$TMP/links.pdf" > "$TMP/links.struct" 2>&1
     if grep -A2 '^ *Link' "$TMP/links.struct" | grep -q '" the web site"' &&
         grep -A2 '^ *Link' "$TMP/links.struct" | grep -q '"document, a long link that wraps"' &&
+        grep -A2 '^ *Link' "$TMP/links.struct" | grep -q '" underlined link"' &&
         [ "$(grep -c '^ *Link' "$TMP/links.struct")" -ge 3 ] &&
         ! grep -A2 '^ *NonStruct' "$TMP/links.struct" | grep -q 'the web site'; then ok; else
         no "links (Link elements without their text)"; sed 's/^/    /' "$TMP/links.struct" | head -30; fi
