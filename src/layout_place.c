@@ -411,7 +411,16 @@ static double S_first_piece(const imp_item *it)
 
 /* Place one of a run of siblings; *pending carries the space-after of the
  * one before. Looks ahead at c->next only (keeps). */
-static void S_child(imp_pager *P, const imp_item *c, double *pending)
+/* The strength of a keep between two siblings: the stronger of the first's
+ * keep-with-next and the second's keep-with-previous (0: none). */
+static int S_keep_between(const imp_item *a, const imp_item *b)
+{
+    if (!a || !b)
+        return 0;
+    return a->keep_with_next > b->keep_with_previous ? a->keep_with_next : b->keep_with_previous;
+}
+
+static void S_child(imp_pager *P, const imp_item *c, double *pending, int *keep_in)
 {
     P->cursor = c;
     if (P->break_pending && !P->whole) {
@@ -422,12 +431,17 @@ static void S_child(imp_pager *P, const imp_item *c, double *pending)
     /* keep-with-next / keep-with-previous: this item and the first piece of
      * the next go on one page when they can */
     const imp_item *n = c->next;
-    if (!P->whole && !P->at_top && n && (c->keep_with_next || n->keep_with_previous)) {
+    int keep_out = S_keep_between(c, n), keep_prev = *keep_in;
+    *keep_in = keep_out;
+    if (!P->whole && !P->at_top && keep_out) {
         /* the space before this item is not placed yet either */
         double before = fmax(fmax(*pending, P->pending_space), c->space_before);
         double h = before + imp_layout_height(c) + fmax(c->space_after, n->space_before) +
                    S_first_piece(n);
-        if (h > S_room(P) && h <= S_page_room(P))
+        /* when the keep that brought this item here is stronger (XSL 4.8:
+         * integer strengths, "always" the strongest), that one is kept and
+         * this weaker one gives */
+        if (h > S_room(P) && h <= S_page_room(P) && keep_prev <= keep_out)
             S_break(P);
     }
     if (P->refit || P->cont)
@@ -441,8 +455,9 @@ static void S_child(imp_pager *P, const imp_item *c, double *pending)
 static void S_children(imp_pager *P, const imp_item *first)
 {
     double pending = 0;
+    int keep = 0;
     for (const imp_item *c = first; c && !P->cont; c = c->next)
-        S_child(P, c, &pending);
+        S_child(P, c, &pending, &keep);
     P->pending_space = pending;
 }
 
@@ -737,7 +752,7 @@ static void S_table(imp_pager *P, const imp_item *t)
             if (!P->whole && P->y + r->height + fh > P->bottom && can_split && (!keep || too_tall)) {
                 /* the row breaks between the lines of its cells (XSL: a row
                  * may break unless keep-together says otherwise) */
-                if (keep)
+                if (keep && r->keep_together == IMP_KEEP_ALWAYS)
                     imp_layout_warn_once(P->L, 33, r->fo ? r->fo->line : 0,
                                          "a table row with keep-together is taller than the page "
                                          "body; it is broken between lines anyway");
@@ -881,6 +896,7 @@ void imp_pager_flow(imp_pager *P, const imp_pager_source *src)
     memset(&queue, 0, sizeof queue);
     int open = 1;
     double pending = 0;
+    int keep = 0;
     P->body_bottom = P->bottom;
     for (;;) {
         while (open && (!queue.first || !queue.first->next))
@@ -895,7 +911,7 @@ void imp_pager_flow(imp_pager *P, const imp_pager_source *src)
         if (c->step && fabs(c->prep_w - P->col_w) > 0.01)
             P->refit = 1;
         else
-            S_child(P, c, &pending);
+            S_child(P, c, &pending, &keep);
         if (P->refit) {
             P->refit = 0;
             src->rewind(src->ctx, c->step, P->col_w);

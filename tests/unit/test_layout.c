@@ -976,6 +976,31 @@ static void test_no_keep_splits(void **state)
     NEAR(S_line(c, "Body")->a->y, 0);
 }
 
+static void test_keep_strengths(void **state)
+{
+    S_ctx *c = *state;
+    /* A keeps with B (always), B with C (strength 1); B and C's first two
+     * lines do not fit below A: the weaker keep gives, B stays with A */
+    S_pages(c, SMALL,
+            "<fo:block>1</fo:block><fo:block>2</fo:block><fo:block>3</fo:block>"
+            "<fo:block>4</fo:block><fo:block>5</fo:block>\n"
+            "<fo:block keep-with-next='always'>A</fo:block>\n"
+            "<fo:block keep-with-next='1'>B</fo:block>\n"
+            "<fo:block linefeed-treatment='preserve'>C1\nC2\nC3</fo:block>\n"
+            "<fo:block break-before='page'>1</fo:block><fo:block>2</fo:block>"
+            "<fo:block>3</fo:block><fo:block>4</fo:block><fo:block>5</fo:block>\n"
+            "<fo:block keep-with-next='1'>D</fo:block>\n"
+            "<fo:block keep-with-next='always'>E</fo:block>\n"
+            "<fo:block linefeed-treatment='preserve'>F1\nF2\nF3</fo:block>");
+    INT(S_line(c, "A")->page, 0);
+    INT(S_line(c, "B")->page, 0);
+    INT(S_line(c, "C1")->page, 1);
+    /* the other way round, the stronger keep moves E to F */
+    INT(S_line(c, "D")->page, 2);
+    INT(S_line(c, "E")->page, 3);
+    INT(S_line(c, "F1")->page, 3);
+}
+
 static void test_keep_with_previous(void **state)
 {
     S_ctx *c = *state;
@@ -2048,6 +2073,7 @@ int main(void)
         T(test_keep_with_next),
         T(test_no_keep_splits),
         T(test_keep_with_previous),
+        T(test_keep_strengths),
         T(test_keep_with_next_inside_a_block),
         T(test_keep_with_next_into_nested_blocks),
         T(test_keep_with_next_table),
