@@ -635,6 +635,42 @@ static int S_too_deep(S_build *b, const char *name, long line, int depth)
     return 1;
 }
 
+#define S_SVG_NS "http://www.w3.org/2000/svg"
+
+/* fo:instream-foreign-object: an SVG child is kept as its markup in
+ * fo->text (the source is dropped before layout), with the namespaces it
+ * uses declared on it; anything else is reported and left out. */
+static void S_foreign(S_build *b, imp_fo *fo, xmlNodePtr el)
+{
+    xmlNodePtr k = NULL;
+    for (xmlNodePtr n = el->children; n && !k; n = n->next)
+        if (n->type == XML_ELEMENT_NODE)
+            k = n;
+    if (!k || !k->ns || strcmp((const char *)k->ns->href, S_SVG_NS) ||
+        strcmp((const char *)k->name, "svg")) {
+        if (imp_fo_once(&b->c, "foreign-object"))
+            imp_fo_warn(&b->c, fo->line, "fo-unsupported-element",
+                        "fo:instream-foreign-object (line %ld) holds %s%s%s; impack draws only "
+                        "SVG there, so it is left out",
+                        fo->line, k ? "<" : "no element", k ? (const char *)k->name : "",
+                        k ? ">" : "");
+        return;
+    }
+    xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+    xmlNodePtr copy = doc ? xmlDocCopyNode(k, doc, 1) : NULL;
+    xmlChar *buf = NULL;
+    int len = 0;
+    if (copy) {
+        xmlDocSetRootElement(doc, copy);
+        xmlReconciliateNs(doc, copy);
+        xmlDocDumpMemory(doc, &buf, &len);
+    }
+    if (buf)
+        fo->text = imp_fo_pool_strndup(&b->doc->pool, (const char *)buf, (size_t)len);
+    xmlFree(buf);
+    xmlFreeDoc(doc);
+}
+
 /* An element under parent, whose properties inherit from pp (parent->p
  * except inside fo:page-sequence-wrapper, which adds no node of its own). */
 static void S_element(S_build *b, imp_fo *parent, const imp_props *pp, xmlNodePtr el,
@@ -704,7 +740,9 @@ static void S_element(S_build *b, imp_fo *parent, const imp_props *pp, xmlNodePt
     imp_fo_props_compute(&b->c, fo, el, pp, lb);
     if (kind == IMP_FO_DECLARATIONS)
         S_declarations(b, el);
-    else if (kind != IMP_FO_INSTREAM_FOREIGN_OBJECT)
+    else if (kind == IMP_FO_INSTREAM_FOREIGN_OBJECT)
+        S_foreign(b, fo, el);
+    else
         S_children(b, fo, fo->p, el, kind == IMP_FO_LIST_BLOCK ? fo->p : lb, depth + 1);
 }
 

@@ -255,7 +255,8 @@ struct imp_fo {
     imp_fo *parent, *first, *last, *next, *prev;
     const char *name;  /**< local name, for messages ("block") */
     long line;         /**< source line */
-    char *text;        /**< IMP_FO_TEXT: the characters (UTF-8), white space not yet handled */
+    char *text;        /**< IMP_FO_TEXT: the characters (UTF-8), white space not yet handled;
+                            IMP_FO_INSTREAM_FOREIGN_OBJECT: its SVG's markup, or NULL */
     xmlNodePtr src;    /**< the source element of every FO (NULL for TEXT); layout reads
                             it for fo:instream-foreign-object (whose children are not
                             built into the tree) and fo:declarations */

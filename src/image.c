@@ -374,17 +374,39 @@ done:
     return sv;
 }
 
+/* An image from its bytes (taken over: freed here, or kept as a JPEG's). */
+static imp_image *S_from_bytes(unsigned char *buf, size_t n, const char *what, imp_diags *d,
+                               const char *fo_file, long line, char *why, size_t whylen);
+
 imp_image *imp_image_load(const char *path, imp_diags *d, const char *fo_file, long line)
 {
     char why[512] = "";
     size_t n = 0;
+    unsigned char *buf = S_read(path, &n, why, sizeof why);
+    return S_from_bytes(buf, n, path, d, fo_file, line, why, sizeof why);
+}
+
+imp_image *imp_image_load_svg_memory(const char *svg, size_t n, imp_diags *d, const char *fo_file,
+                                     long line)
+{
+    char why[512] = "";
+    unsigned char *buf = malloc(n ? n : 1);
+    if (buf)
+        memcpy(buf, svg, n);
+    else
+        snprintf(why, sizeof why, "out of memory");
+    return S_from_bytes(buf, n, "in fo:instream-foreign-object", d, fo_file, line, why, sizeof why);
+}
+
+static imp_image *S_from_bytes(unsigned char *buf, size_t n, const char *what, imp_diags *d,
+                               const char *fo_file, long line, char *why, size_t whylen)
+{
     imp_image *img = NULL;
     cairo_surface_t *s = NULL;
     RsvgHandle *sv = NULL;
     unsigned char *jpeg = NULL;
     S_info inf = {0, 0, 0, 0, 0, 0};
     double w = 0, h = 0;
-    unsigned char *buf = S_read(path, &n, why, sizeof why);
     if (!buf)
         goto done;
     S_kind k = S_sniff(buf, n);
@@ -397,20 +419,20 @@ imp_image *imp_image_load(const char *path, imp_diags *d, const char *fo_file, l
         inf.h = buf[8] | buf[9] << 8;
     }
     if (S_too_large(inf.w, inf.h)) {
-        snprintf(why, sizeof why, "it is too large (%ld×%ld pixels)", inf.w, inf.h);
+        snprintf(why, whylen, "it is too large (%ld×%ld pixels)", inf.w, inf.h);
         goto done;
     }
     if (k == S_SVG) {
-        sv = S_load_svg(buf, n, &w, &h, why, sizeof why);
+        sv = S_load_svg(buf, n, &w, &h, why, whylen);
         if (!sv)
             goto done;
         w *= S_PX_PT;
         h *= S_PX_PT;
     } else {
         if (k == S_PNG)
-            s = S_load_png(buf, n, why, sizeof why);
+            s = S_load_png(buf, n, why, whylen);
         else
-            s = S_load_raster(&buf, n, k, &inf, &jpeg, why, sizeof why);
+            s = S_load_raster(&buf, n, k, &inf, &jpeg, why, whylen);
         if (!s)
             goto done;
         int pw = cairo_image_surface_get_width(s), ph = cairo_image_surface_get_height(s);
@@ -420,7 +442,7 @@ imp_image *imp_image_load(const char *path, imp_diags *d, const char *fo_file, l
     }
     img = calloc(1, sizeof *img);
     if (!img) {
-        snprintf(why, sizeof why, "out of memory");
+        snprintf(why, whylen, "out of memory");
         goto done;
     }
     img->refs = 1;
@@ -435,10 +457,10 @@ imp_image *imp_image_load(const char *path, imp_diags *d, const char *fo_file, l
 done:
     if (!img && line > 0)
         imp_diag_add(d, IMP_SEV_WARNING, fo_file, line, 0, NULL,
-                     "image %s (line %ld) cannot be read: %s; it is left out", path, line, why);
+                     "image %s (line %ld) cannot be read: %s; it is left out", what, line, why);
     else if (!img)
         imp_diag_add(d, IMP_SEV_WARNING, fo_file, 0, 0, NULL,
-                     "image %s cannot be read: %s; it is left out", path, why);
+                     "image %s cannot be read: %s; it is left out", what, why);
     if (s)
         cairo_surface_destroy(s);
     if (sv)

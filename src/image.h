@@ -25,4 +25,9 @@
  */
 imp_image *imp_image_load(const char *path, imp_diags *d, const char *fo_file, long line);
 
+/** An SVG image from n bytes of its markup (fo:instream-foreign-object), as
+ * imp_image_load reads one from a file. */
+imp_image *imp_image_load_svg_memory(const char *svg, size_t n, imp_diags *d, const char *fo_file,
+                                     long line);
+
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "layout_int.h"
+#include "image.h"
 
 #define S_OBJ "\xef\xbf\xbc" /* U+FFFC: an inline object's place in the text */
 #define S_LSEP "\xe2\x80\xa8" /* U+2028: a preserved line feed (same paragraph) */
@@ -320,9 +321,10 @@ static void S_leader(S_para *P, const imp_fo *fo)
     S_object(P, p, o, opt, asc, desc);
 }
 
-static void S_graphic(S_para *P, const imp_fo *fo)
+/* An image as an inline object: sized by content-width/-height, scaling
+ * and width/height (the viewport). Takes the reference img (may be NULL). */
+static void S_image_object(S_para *P, const imp_fo *fo, imp_image *img)
 {
-    imp_image *img = imp_layout_image(P->L, fo);
     const imp_props *p = fo->p;
     double iw = img ? img->width : 0, ih = img ? img->height : 0;
     double cw = imp_layout_len(p->content_width, iw, iw);
@@ -363,6 +365,24 @@ static void S_graphic(S_para *P, const imp_fo *fo)
     o->h = vh;
     o->ascent = vh;
     (void)ch;
+}
+
+static void S_graphic(S_para *P, const imp_fo *fo)
+{
+    S_image_object(P, fo, imp_layout_image(P->L, fo));
+}
+
+/* fo:instream-foreign-object: its SVG (kept by the FO tree, fo.c) drawn as
+ * an image is, through librsvg from memory: it can reach no file and no
+ * network. Anything else was reported when the tree was built. */
+static void S_foreign(S_para *P, const imp_fo *fo)
+{
+    if (!fo->text)
+        return;
+    imp_image *img = imp_image_load_svg_memory(fo->text, strlen(fo->text), P->L->d,
+                                               P->L->o->fo_file, fo->line);
+    if (img)
+        S_image_object(P, fo, img);
 }
 
 static void S_walk(S_para *P, const imp_fo *fo, const imp_fo *stop);
@@ -457,8 +477,7 @@ static void S_walk_one(S_para *P, const imp_fo *c)
         S_graphic(P, c);
         break;
     case IMP_FO_INSTREAM_FOREIGN_OBJECT:
-        imp_layout_warn_once(L, 3, c->line,
-                             "fo:instream-foreign-object is not drawn by impack yet; it is left out");
+        S_foreign(P, c);
         break;
     case IMP_FO_FOOTNOTE: {
         /* the inline part here; the body goes to the foot of the page the
