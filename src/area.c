@@ -15,7 +15,7 @@ static size_t S_size(imp_area_kind kind)
     case IMP_AREA_LINE:
         return offsetof(imp_area, baseline) + sizeof(double);
     case IMP_AREA_RULE:
-        return offsetof(imp_area, color) + sizeof(imp_color);
+        return offsetof(imp_area, aligned) + sizeof(int);
     case IMP_AREA_IMAGE:
         return offsetof(imp_area, image) + sizeof(imp_image *);
     case IMP_AREA_LINK:

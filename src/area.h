@@ -78,6 +78,9 @@ struct imp_area {
             double thickness;
             imp_border_style style;
             imp_color color;
+            double period;          /**< dotted: the distance between dots, 0 the default */
+            int aligned;            /**< dotted: dots on a grid from the page's left edge, so
+                                         the dots of leaders on several lines line up */
         };
         imp_image *image;           /**< IMAGE, drawn scaled into the rectangle: shared,
                                          reference counted */

@@ -22,6 +22,8 @@ typedef struct imp_extra {
     double x, w;        /* horizontal extent on the line */
     double y, h;        /* IMAGE/LINK: top relative to the line top, height */
     double thickness;   /* RULE/DOTS */
+    double period;      /* DOTS: the pattern's width (leader-pattern-width), 0 the default */
+    int aligned;        /* DOTS: on a grid from the page's edge (leader-alignment) */
     imp_border_style style;
     imp_color color;
     imp_image *image;   /* IMAGE: a reference */

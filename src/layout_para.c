@@ -279,7 +279,10 @@ static void S_literal(S_para *P, const imp_props *p, const char *s)
     S_run_attrs(P, p, start, (int)P->text->len);
 }
 
-static void S_object(S_para *P, const imp_props *p, S_obj *o, double w, double ascent, double descent)
+/* own_height: the object's height counts for its line's (an image), else the
+ * line is as high as its text makes it (a leader). */
+static void S_object(S_para *P, const imp_props *p, S_obj *o, double w, double ascent, double descent,
+                     int own_height)
 {
     S_emit_space(P);
     o->start = (int)P->text->len;
@@ -293,7 +296,7 @@ static void S_object(S_para *P, const imp_props *p, S_obj *o, double w, double a
                         (int)lround((ascent + descent) * PANGO_SCALE)};
     o->shape = pango_attr_shape_new(&r, &r);
     S_insert(P->attrs, o->shape, o->start, o->end);
-    S_run_attrs_ex(P, p, o->start, o->end, 1);
+    S_run_attrs_ex(P, p, o->start, o->end, own_height);
 }
 
 static void S_leader(S_para *P, const imp_fo *fo)
@@ -315,10 +318,19 @@ static void S_leader(S_para *P, const imp_fo *fo)
     S_obj *o = S_add_obj(P, S_OB_LEADER, fo);
     if (!o)
         return;
-    o->max_w = max > P->avail ? P->avail : max;
-    /* the leader sits on the baseline; its thickness hangs below */
-    double asc = p->font_size * 0.3, desc = p->rule_thickness > 0 ? p->rule_thickness : 0;
-    S_object(P, p, o, opt, asc, desc);
+    /* padding stands either side of the pattern (DocBook's table of contents) */
+    double pad = p->padding[IMP_START] + p->padding[IMP_END];
+    o->max_w = (max > P->avail ? P->avail : max) + pad;
+    /* the line keeps the height its text gives it: the leader is as high
+     * as its font's text (a smaller box would take its own half-leading
+     * below the baseline and make the line taller) */
+    PangoFontDescription *fd = S_font(p);
+    PangoFontMetrics *m = pango_context_get_metrics(P->L->pctx, fd, NULL);
+    double asc = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE,
+           desc = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
+    pango_font_metrics_unref(m);
+    pango_font_description_free(fd);
+    S_object(P, p, o, opt + pad, asc, desc, 0);
 }
 
 /* An image as an inline object: sized by content-width/-height, scaling
@@ -358,7 +370,7 @@ static void S_image_object(S_para *P, const imp_fo *fo, imp_image *img)
         return;
     }
     o->image = img;
-    S_object(P, p, o, vw, vh, 0);
+    S_object(P, p, o, vw, vh, 0, 1);
     o->w = vw;
     /* remember the drawn size of the content within the viewport */
     o->max_w = cw;
@@ -524,7 +536,7 @@ static PangoAlignment S_align(imp_text_align a, int *justify)
 }
 
 static void S_extras_for_line(S_para *P, imp_item *it, PangoLayoutLine *line, double line_top,
-                              double baseline)
+                              double baseline, int line_x)
 {
     int ls = line->start_index, le = line->start_index + line->length;
     for (size_t i = 0; i < P->nobjs; i++) {
@@ -540,7 +552,10 @@ static void S_extras_for_line(S_para *P, imp_item *it, PangoLayoutLine *line, do
                 if (!x)
                     break;
                 x->kind = IMP_EX_LINK;
-                x->x = ranges[2 * k] / (double)PANGO_SCALE;
+                /* the ranges count from the layout's edge, the line's
+                 * alignment offset (line_x) included: extras count from
+                 * the line's start */
+                x->x = (ranges[2 * k] - line_x) / (double)PANGO_SCALE;
                 x->w = (ranges[2 * k + 1] - ranges[2 * k]) / (double)PANGO_SCALE;
                 x->y = 0;
                 x->h = it->height;
@@ -570,7 +585,10 @@ static void S_extras_for_line(S_para *P, imp_item *it, PangoLayoutLine *line, do
         const imp_props *p = o->fo->p;
         switch (o->kind) {
         case S_OB_LEADER:
-            x->w = o->w;
+            x->x += p->padding[IMP_START];
+            x->w = o->w - p->padding[IMP_START] - p->padding[IMP_END];
+            x->period = p->leader_pattern_width;
+            x->aligned = p->leader_align;
             x->kind = p->leader_pattern == IMP_LEADER_DOTS ? IMP_EX_DOTS : IMP_EX_RULE;
             if (p->leader_pattern == IMP_LEADER_SPACE || p->leader_pattern == IMP_LEADER_USE_CONTENT) {
                 free(x);
@@ -913,7 +931,7 @@ void imp_layout_para_from(imp_lctx *L, const imp_fo *block, const imp_fo *first,
         li->para_lines = nlines;
         li->orphans = bp->orphans > 0 ? bp->orphans : 2;
         li->widows = bp->widows > 0 ? bp->widows : 2;
-        S_extras_for_line(&P, li, line, top, baseline);
+        S_extras_for_line(&P, li, line, top, baseline, logical.x);
     } while (pango_layout_iter_next_line(it));
     pango_layout_iter_free(it);
     g_object_unref(lay);

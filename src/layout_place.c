@@ -133,6 +133,8 @@ static void S_line_extras(imp_pager *P, const imp_item *it, imp_area *parent, do
             a->thickness = x->thickness;
             a->style = x->kind == IMP_EX_DOTS ? IMP_BS_DOTTED : x->style;
             a->color = x->color;
+            a->period = x->period;
+            a->aligned = x->aligned;
             break;
         case IMP_EX_IMAGE:
             if (!x->image)
@@ -424,8 +426,14 @@ static void S_child(imp_pager *P, const imp_item *c, double *pending, int *keep_
 {
     P->cursor = c;
     if (P->break_pending && !P->whole) {
+        /* break-after: a new page, and for even-page/odd-page a blank one
+         * too when the parity asks (as break-before does) */
+        imp_break b = (imp_break)P->break_pending;
         P->break_pending = 0;
         if (!P->at_top)
+            S_break(P);
+        if ((b == IMP_BREAK_EVEN_PAGE && P->number % 2 != 0) ||
+            (b == IMP_BREAK_ODD_PAGE && P->number % 2 == 0))
             S_break(P);
     }
     /* keep-with-next / keep-with-previous: this item and the first piece of
@@ -550,7 +558,7 @@ static void S_block(imp_pager *P, const imp_item *it)
         P->at_top = 0;
         P->page_used = 1;
         if (it->break_after != IMP_BREAK_AUTO)
-            P->break_pending = 1;
+            P->break_pending = it->break_after;
         return;
     }
     P->stack[P->depth].it = it;
@@ -579,7 +587,7 @@ static void S_block(imp_pager *P, const imp_item *it)
     P->at_top = 0;
     P->page_used = 1;
     if (it->break_after != IMP_BREAK_AUTO && !P->whole)
-        P->break_pending = 1;
+        P->break_pending = it->break_after;
 }
 
 /* A row: every cell laid out whole, as tall as the row. */
@@ -810,7 +818,7 @@ static void S_table(imp_pager *P, const imp_item *t)
     if (t->id && !P->whole)
         imp_layout_found_last(P->L, t->id, P->number);
     if (t->break_after != IMP_BREAK_AUTO && !P->whole)
-        P->break_pending = 1;
+        P->break_pending = t->break_after;
 }
 
 static void S_listitem(imp_pager *P, const imp_item *li)

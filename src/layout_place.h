@@ -23,7 +23,7 @@ struct imp_pager {
     double top, bottom, y;
     int at_top;           /* nothing placed yet on this page */
     int page_used;        /* something (even empty) was placed on this page */
-    int break_pending;    /* a break-after waits for the next item */
+    int break_pending;    /* a break-after (its imp_break) waits for the next item */
     double pending_space;
     struct {
         const imp_item *it;

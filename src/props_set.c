@@ -58,6 +58,7 @@ static const S_enum S_enums[E_COUNT] = {
                       {IMP_BS_NONE, IMP_BS_DOTTED, IMP_BS_DASHED, IMP_BS_SOLID, IMP_BS_DOUBLE,
                        IMP_BS_GROOVE, IMP_BS_RIDGE}},
     [E_VISIBILITY] = {S_OFF(visibility_hidden), {"visible", "hidden", "collapse"}, {0, 1, 1}},
+    [E_LEADER_ALIGNMENT] = {S_OFF(leader_align), {"none", "reference-area", "page"}, {0, 1, 1}},
     [E_DISPLAY_ALIGN] = {S_OFF(display_align), {"auto", "before", "center", "after"},
                          {0, 0, 1, 2}},
     [E_OVERFLOW] = {S_OFF(overflow_hidden),
@@ -622,7 +623,9 @@ int imp_fo_prop_set(imp_fo_el *e, const imp_fo_pdef *d, const char *comp, char *
         return 0;
     }
     case P_LENGTH:
-        if (imp_fo_abs(e, v, 1, &x))
+        if (d->arg == S_OFF(leader_pattern_width) && !strcmp(v, "use-font-metrics"))
+            x = 0; /* the leader's own spacing */
+        else if (imp_fo_abs(e, v, 1, &x))
             return -1;
         memcpy((char *)p + d->arg, &x, sizeof x);
         return 0;

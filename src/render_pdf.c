@@ -553,9 +553,12 @@ static void S_rule(cairo_t *cr, const imp_area *a)
         k[1] = g ? 1.4 : 0.6;
         nparts = 2;
     } else if (a->style == IMP_BS_DOTTED) {
-        double dash[2] = {0, 2 * t};
+        /* round dots a period apart: from the rule's start, or on a grid
+         * from the page's edge (leaders on several lines line up) */
+        double period = a->period > t ? a->period : 2 * t;
+        double dash[2] = {0, period};
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-        cairo_set_dash(cr, dash, 2, -t / 2);
+        cairo_set_dash(cr, dash, 2, a->aligned ? fmod(a->x, period) : -t / 2);
     } else if (a->style == IMP_BS_DASHED) {
         double dash[2] = {3 * t, 2 * t};
         cairo_set_dash(cr, dash, 2, 0);

@@ -97,7 +97,7 @@
         <fo:block text-align-last="justify" space-before="1mm">
           <fo:basic-link internal-destination="{@id}">
             <xsl:value-of select="."/>
-            <fo:leader leader-pattern="dots" color="{$rule}"/>
+            <fo:leader leader-pattern="dots" leader-pattern-width="4pt" padding-left="3pt" padding-right="3pt" color="{$rule}"/>
             <fo:page-number-citation ref-id="{@id}"/>
           </fo:basic-link>
         </fo:block>

@@ -879,6 +879,23 @@ static void test_break_before_page(void **state)
     NEAR(S_line(c, "E")->a->y, 0);
 }
 
+static void test_break_after_parity(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, SMALL,
+            "<fo:block break-after='page'>A</fo:block>\n"
+            "<fo:block break-after='even-page'>B</fo:block>\n"
+            "<fo:block>C</fo:block>\n"
+            "<fo:block break-before='page' break-after='odd-page'>D</fo:block>\n"
+            "<fo:block>E</fo:block>");
+    /* after B (page 2) the next even page is 4; after D (page 5) the next odd is 7 */
+    INT(S_line(c, "B")->page, 1);
+    INT(S_line(c, "C")->page, 3);
+    INT(S_line(c, "D")->page, 4);
+    INT(S_line(c, "E")->page, 6);
+    INT(c->ad->npages, 7);
+}
+
 static void test_break_before_first_block_makes_no_blank_page(void **state)
 {
     S_ctx *c = *state;
@@ -1750,6 +1767,27 @@ static void test_leader_dots_fill_the_line(void **state)
     NEAR(r[2]->x, S_text_width("C", 12));
 }
 
+static void test_leader_padding_pattern_and_line_height(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 150, 200, "line-height='12pt'",
+            "<fo:block>plain</fo:block>\n"
+            "<fo:block text-align-last='justify'>A<fo:leader leader-pattern='dots'"
+            " leader-pattern-width='8pt' leader-alignment='reference-area' padding-left='6pt'"
+            " padding-right='4pt'/>9</fo:block>\n"
+            "<fo:block>after</fo:block>");
+    /* a leader does not make its line taller than its text's */
+    NEAR(S_line(c, "after")->a->y, 24);
+    const imp_area *r[2];
+    INT(S_areas_of(S_page(c, 0)->first, IMP_AREA_RULE, IMP_FO_UNKNOWN, r, 0, 2), 1);
+    /* the dots stand inside the padding, 8pt apart, on the page's grid */
+    NEAR(r[0]->x, S_text_width("A", 12) + 6);
+    NEAR(r[0]->w, 150 - S_text_width("A", 12) - S_text_width("9", 12) - 10);
+    NEAR(r[0]->period, 8);
+    INT(r[0]->aligned, 1);
+    INT(c->d.n, 0);
+}
+
 /* ---- 7. page masters -------------------------------------------------------- */
 
 static void test_page_sequence_master_first_rest(void **state)
@@ -2067,6 +2105,7 @@ int main(void)
         T(test_keep_with_next_counts_space_before),
         T(test_keep_chain_inside_block),
         T(test_break_before_page),
+        T(test_break_after_parity),
         T(test_break_before_first_block_makes_no_blank_page),
         T(test_spaces),
         T(test_spaces_nested),
@@ -2106,6 +2145,7 @@ int main(void)
         T(test_even_and_odd_page_breaks),
         T(test_page_number_in_flow),
         T(test_leader_dots_fill_the_line),
+        T(test_leader_padding_pattern_and_line_height),
         T(test_page_sequence_master_first_rest),
         T(test_page_sequence_master_rest_body),
         T(test_page_sequence_master_block_moved_to_narrower_page),
