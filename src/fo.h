@@ -170,6 +170,7 @@ typedef struct {
     imp_len leader_length_min, leader_length_opt, leader_length_max; /**< inherited */
     double rule_thickness; /**< inherited, initial 1pt */
     double leader_pattern_width; /**< inherited; 0: use-font-metrics */
+    int column_count;      /**< fo:region-body column-count (laid out as one column) */
     int leader_align;      /**< inherited leader-alignment: 0 none, 1 reference-area or page */
     imp_border_style rule_style; /**< inherited, initial solid */
     int visibility_hidden;

@@ -75,10 +75,19 @@ static void S_scale(imp_fo_val *a, double k)
     a->pcol *= k;
 }
 
+static int S_pure(const imp_fo_val *a);
+
 static int S_mul(imp_fo_val *a, const imp_fo_val *b)
 {
-    if (a->dim + b->dim > 1)
-        return -1;
+    if (a->dim + b->dim > 1) {
+        /* length × length: allowed as an intermediate value (XSL 5.9.13),
+         * to be divided by a length again; not with percentages */
+        if (a->dim + b->dim > 2 || !S_pure(a) || !S_pure(b))
+            return -1;
+        a->v *= b->v;
+        a->dim = 2;
+        return 0;
+    }
     if (a->dim == 0) {
         imp_fo_val t = *b;
         S_scale(&t, a->v);
@@ -102,9 +111,9 @@ static int S_div(imp_fo_val *a, const imp_fo_val *b)
         S_scale(a, 1 / b->v);
         return 0;
     }
-    if (a->dim == 1 && S_pure(a) && S_pure(b) && b->v != 0) {
-        a->v /= b->v; /* length / length: a number */
-        a->dim = 0;
+    if (a->dim >= 1 && b->dim == 1 && S_pure(a) && S_pure(b) && b->v != 0) {
+        a->v /= b->v; /* length / length: a number; length² / length: a length */
+        a->dim -= 1;
         return 0;
     }
     return -1;
@@ -406,7 +415,8 @@ int imp_fo_eval(const char *s, imp_fo_ectx *e, imp_fo_val *out)
     if (!s || S_expr(&x, out))
         return -1;
     S_ws(&x);
-    if (*x.s || !isfinite(out->v) || !isfinite(out->pct) || !isfinite(out->pcol))
+    /* a squared length must have been divided by a length again */
+    if (*x.s || out->dim > 1 || !isfinite(out->v) || !isfinite(out->pct) || !isfinite(out->pcol))
         return -1;
     return 0;
 }

@@ -70,7 +70,7 @@ typedef struct {
     double v;    /**< the number, or the absolute part in points */
     double pct;  /**< percent part (50 = 50%) */
     double pcol; /**< proportional-column-width() units */
-    int dim;     /**< 0 number, 1 length */
+    int dim;     /**< 0 number, 1 length (2: length × length, inside an expression only) */
 } imp_fo_val;
 
 /** What an expression may refer to while one property of one FO is computed. */

@@ -417,6 +417,12 @@ void imp_pager_new_page(imp_pager *P)
     }
     if (spm && spm != S->m.spm)
         S_geometry(&S->m, spm);
+    const imp_fo *rb = S->m.regions[0].fo;
+    if (rb && rb->p->column_count > 1)
+        imp_layout_warn_once(L, 42, rb->line,
+                             "column-count=\"%d\" on fo:region-body: impack does not lay out "
+                             "regions in several columns; one column is used",
+                             rb->p->column_count);
     imp_area *page = imp_area_new(IMP_AREA_PAGE, NULL);
     if (!page)
         return;

@@ -717,7 +717,14 @@ static PangoLayout *S_build(imp_lctx *L, S_para *P, const imp_fo *block, const i
     pango_layout_set_attributes(lay, P->attrs);
     if (bp->wrap_option_wrap) {
         pango_layout_set_width(lay, (int)lround(P->avail * PANGO_SCALE));
-        pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+        /* a word wider than the column is broken inside rather than left
+         * to overflow (into the next cell, off the page), except in a list
+         * item's label: a number such as "10." in a narrow label stays
+         * whole and reaches into the body's space, as FOP sets it */
+        int in_label = 0;
+        for (const imp_fo *a = block; a && !in_label; a = a->parent)
+            in_label = a->kind == IMP_FO_LIST_ITEM_LABEL;
+        pango_layout_set_wrap(lay, in_label ? PANGO_WRAP_WORD : PANGO_WRAP_WORD_CHAR);
     } else {
         pango_layout_set_width(lay, -1);
     }

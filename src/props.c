@@ -712,15 +712,54 @@ static void S_invalid(imp_fo_el *e, const imp_fo_pdef *d, const char *v)
                  d->flags & IMP_PF_INH ? "inherited" : "initial");
         break;
     }
-    imp_fo_warn(e->c, e->fo->line, "fo-invalid-value",
-                "%s=\"%s\" on fo:%s (line %ld) is not a valid value; %s", e->attr, v,
-                e->fo->name, e->fo->line, using);
+    /* a function or an expression impack does not evaluate there (a
+     * property function in a shorthand, length times length) may well be
+     * valid XSL: say so rather than call it wrong */
+    static const char *const fns[] = {"from-parent(", "inherited-property-value(",
+                                      "from-nearest-specified-value(", "from-table-column(",
+                                      "merge-property-values(", "system-color(", "system-font("};
+    int expr = 0;
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0] && !expr; i++)
+        expr = strstr(v, fns[i]) != NULL;
+    imp_fo_warn(e->c, e->fo->line, expr ? "fo-unsupported-value" : "fo-invalid-value",
+                "%s=\"%s\" on fo:%s (line %ld) is %s; %s", e->attr, v, e->fo->name, e->fo->line,
+                expr ? "an expression impack cannot evaluate there" : "not a valid value", using);
+}
+
+/* The parent's value of a colour property named arg, set as this FO's
+ * color or background-color (whichever is being computed). 0 when either
+ * is not a colour property impack keeps. */
+static int S_parent_color(imp_fo_el *e, const char *arg)
+{
+    const imp_props *pp = e->pp;
+    const imp_color *c = !strcmp(arg, "color")              ? &pp->color
+                         : !strcmp(arg, "background-color") ? &pp->background_color
+                                                            : NULL;
+    /* relative sides, and lr-tb's absolute ones */
+    static const char *const sides[8] = {"before", "after", "start", "end",
+                                         "top",    "bottom", "left", "right"};
+    for (int s = 0; !c && s < 8; s++) {
+        char name[32];
+        snprintf(name, sizeof name, "border-%s-color", sides[s]);
+        if (!strcmp(arg, name))
+            c = &pp->border[s % 4].color;
+    }
+    if (!c)
+        return 0;
+    if (!strcmp(e->pname, "color"))
+        e->p->color = *c;
+    else if (!strcmp(e->pname, "background-color"))
+        e->p->background_color = *c;
+    else
+        return 0;
+    return 1;
 }
 
 /* from-parent(), inherited-property-value() and from-nearest-specified-value()
  * with nothing around them: the parent's value, for any property (the
  * evaluator only handles them inside numeric expressions). from-table-column()
- * is taken the same way, with a warning. */
+ * is taken the same way, with a warning. Returns 1 (inherit), 2 (set here:
+ * another colour property's value), 0 (not such a call). */
 static int S_parent_fn(imp_fo_el *e, const char *v)
 {
     static const char *const fn[] = {"from-parent", "inherited-property-value",
@@ -732,6 +771,17 @@ static int S_parent_fn(imp_fo_el *e, const char *v)
         const char *p = v + n + strspn(v + n, " ");
         if (*p != '(' || !strchr(p, ')') || strchr(p, ')')[1])
             return 0;
+        /* from-parent(background-color) for color (and the like): the
+         * parent's value of the named colour property */
+        char arg[64];
+        size_t k = strspn(p + 1, " ");
+        size_t len = strcspn(p + 1 + k, " )");
+        if (i < 3 && len > 0 && len < sizeof arg) {
+            memcpy(arg, p + 1 + k, len);
+            arg[len] = '\0';
+            if (strcmp(arg, e->pname) && S_parent_color(e, arg))
+                return 2;
+        }
         if (i == 3 && imp_fo_once(e->c, "from-table-column"))
             imp_fo_warn(e->c, e->fo->line, "fo-unsupported-value",
                         "%s=\"%s\" on fo:%s (line %ld): from-table-column() is not supported "
@@ -767,9 +817,10 @@ static void S_apply(imp_fo_el *e, const S_item *it)
     if (!strcasecmp(w, "inherit")) {
         imp_fo_prop_inherit(e, it->d);
     } else if (imp_fo_prop_set(e, it->d, it->comp, w + n + 1) < 0) {
-        if (S_parent_fn(e, w))
+        int pf = S_parent_fn(e, w);
+        if (pf == 1)
             imp_fo_prop_inherit(e, it->d);
-        else
+        else if (!pf)
             S_invalid(e, it->d, w);
     }
     if (w != buf)

@@ -651,13 +651,10 @@ int imp_fo_prop_set_box(imp_fo_el *e, const imp_fo_pdef *d, const char *comp, ch
                     e->attr, v);
         return 1;
     case P_COLUMN_COUNT:
-        if (!strcmp(v, "1"))
-            return 0;
-        imp_fo_warn_once(e, "column-count",
-                    "%s=\"%s\" on fo:%s (line %ld): impack does not lay out regions in "
-                    "several columns; one column is used (not reported again)",
-                    e->attr, v);
-        return 1;
+        /* told when a page of this region is made (layout.c): a master
+         * that no page uses (DocBook's index pages) says nothing */
+        p->column_count = atoi(v);
+        return 0;
     default:
         return -1;
     }

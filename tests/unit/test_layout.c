@@ -406,6 +406,21 @@ static void test_indents_from_reference_areas(void **state)
     NEAR(S_line(c, "cell")->a->x, 90 + 10);
 }
 
+static void test_list_label_not_broken_inside(void **state)
+{
+    S_ctx *c = *state;
+    /* "10." in a label narrower than it stays whole (and reaches into the
+     * body's space, as FOP sets it), where body text would be broken */
+    S_pages(c, 200, 200, "",
+            "<fo:list-block provisional-distance-between-starts='1.2em'"
+            " provisional-label-separation='0.2em'><fo:list-item>"
+            "<fo:list-item-label end-indent='label-end()'><fo:block>10.</fo:block>"
+            "</fo:list-item-label><fo:list-item-body start-indent='body-start()'>"
+            "<fo:block>Ten</fo:block></fo:list-item-body></fo:list-item></fo:list-block>");
+    INT(S_line(c, "10.")->page, 0);
+    NEAR(S_line(c, "10.")->a->y, S_line(c, "Ten")->a->y);
+}
+
 static void test_list_indents(void **state)
 {
     S_ctx *c = *state;
@@ -1581,6 +1596,42 @@ static void test_citation_in_the_cited_pages_format(void **state)
     INT(c->d.n, 0);
 }
 
+static void test_column_count_unused_master(void **state)
+{
+    S_ctx *c = *state;
+    /* a master with two columns that no page uses says nothing (DocBook's
+     * index pages) */
+    S_run(c, g_strdup("<fo:root xmlns:fo='" FO_NS "'>\n<fo:layout-master-set>"
+                      "<fo:simple-page-master master-name='p' page-width='100pt'"
+                      " page-height='100pt'><fo:region-body/></fo:simple-page-master>\n"
+                      "<fo:simple-page-master master-name='two' page-width='100pt'"
+                      " page-height='100pt'><fo:region-body column-count='2'/>"
+                      "</fo:simple-page-master></fo:layout-master-set>\n"
+                      "<fo:page-sequence master-reference='p' " FONT ">"
+                      "<fo:flow flow-name='xsl-region-body'><fo:block>a</fo:block>"
+                      "</fo:flow></fo:page-sequence></fo:root>"));
+    assert_non_null(c->ad);
+    INT(c->d.n, 0);
+}
+
+static void test_column_count_used_master(void **state)
+{
+    S_ctx *c = *state;
+    /* one that pages use is told, once */
+    S_run(c, g_strdup("<fo:root xmlns:fo='" FO_NS "'>\n<fo:layout-master-set>"
+                      "<fo:simple-page-master master-name='two' page-width='100pt'"
+                      " page-height='100pt'><fo:region-body column-count='2'/>"
+                      "</fo:simple-page-master></fo:layout-master-set>\n"
+                      "<fo:page-sequence master-reference='two' " FONT ">"
+                      "<fo:flow flow-name='xsl-region-body'><fo:block>a</fo:block>"
+                      "<fo:block break-before='page'>b</fo:block>"
+                      "</fo:flow></fo:page-sequence></fo:root>"));
+    assert_non_null(c->ad);
+    INT(c->d.n, 1);
+    assert_non_null(strstr(c->d.v[0].msg, "column-count=\"2\""));
+    INT(c->d.v[0].line, 2);
+}
+
 static void test_two_page_sequences(void **state)
 {
     S_ctx *c = *state;
@@ -2085,6 +2136,7 @@ int main(void)
         T(test_font_size_inherited_to_line_height),
         T(test_start_indent_inherited),
         T(test_indents_from_reference_areas),
+        T(test_list_label_not_broken_inside),
         T(test_list_indents),
         T(test_wrap_within_column),
         T(test_text_align),
@@ -2141,6 +2193,8 @@ int main(void)
         T(test_initial_page_number),
         T(test_page_number_format),
         T(test_citation_in_the_cited_pages_format),
+        T(test_column_count_unused_master),
+        T(test_column_count_used_master),
         T(test_two_page_sequences),
         T(test_even_and_odd_page_breaks),
         T(test_page_number_in_flow),
