@@ -120,6 +120,13 @@ typedef struct {
     struct { char *path; imp_image *img; } *images;
     size_t nimages;
     int warned[64];         /* one-off warnings, by code */
+    /* a font's ascent and descent (a leader is as high as its text), by the
+     * props that choose the font: pango_context_get_metrics costs a shaping */
+    struct {
+        const imp_props *p;
+        double ascent, descent;
+    } metrics[8];
+    int nmetrics;
     /* markers met in this pass, with the page they start on (layout.c) */
     struct imp_mark *marks;
     size_t nmarks;

@@ -299,6 +299,34 @@ static void S_object(S_para *P, const imp_props *p, S_obj *o, double w, double a
     S_run_attrs_ex(P, p, o->start, o->end, own_height);
 }
 
+/* The ascent and descent of the font p chooses (points), kept for the
+ * next leader in the same font. */
+static void S_font_extents(imp_lctx *L, const imp_props *p, double *asc, double *desc)
+{
+    for (int i = 0; i < L->nmetrics; i++)
+        if (S_same_font(L->metrics[i].p, p)) {
+            *asc = L->metrics[i].ascent;
+            *desc = L->metrics[i].descent;
+            return;
+        }
+    /* a text run's own extents in that font, as Pango sets a line of it
+     * (pango_context_get_metrics would shape a whole sample text) */
+    PangoFontDescription *fd = S_font(p);
+    PangoLayout *lay = pango_layout_new(L->pctx);
+    pango_layout_set_font_description(lay, fd);
+    pango_layout_set_text(lay, "x", 1);
+    PangoRectangle r;
+    pango_layout_line_get_extents(pango_layout_get_line_readonly(lay, 0), NULL, &r);
+    *asc = -r.y / (double)PANGO_SCALE;
+    *desc = (r.y + r.height) / (double)PANGO_SCALE;
+    g_object_unref(lay);
+    pango_font_description_free(fd);
+    int i = L->nmetrics < 8 ? L->nmetrics++ : 7;
+    L->metrics[i].p = p;
+    L->metrics[i].ascent = *asc;
+    L->metrics[i].descent = *desc;
+}
+
 static void S_leader(S_para *P, const imp_fo *fo)
 {
     const imp_props *p = fo->p;
@@ -324,12 +352,8 @@ static void S_leader(S_para *P, const imp_fo *fo)
     /* the line keeps the height its text gives it: the leader is as high
      * as its font's text (a smaller box would take its own half-leading
      * below the baseline and make the line taller) */
-    PangoFontDescription *fd = S_font(p);
-    PangoFontMetrics *m = pango_context_get_metrics(P->L->pctx, fd, NULL);
-    double asc = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE,
-           desc = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
-    pango_font_metrics_unref(m);
-    pango_font_description_free(fd);
+    double asc, desc;
+    S_font_extents(P->L, p, &asc, &desc);
     S_object(P, p, o, opt + pad, asc, desc, 0);
 }
 
