@@ -422,6 +422,43 @@ static int S_keep_between(const imp_item *a, const imp_item *b)
     return a->keep_with_next > b->keep_with_previous ? a->keep_with_next : b->keep_with_previous;
 }
 
+#define S_CHAIN 8 /* keep links looked through at most */
+
+/* From c through a chain of keeps (keep-with-next/-previous from one
+ * sibling to the next, up to S_CHAIN links): every item whole, and the
+ * first piece of the last; *weakest gets the weakest link's strength. A
+ * heading kept with a short paragraph kept with a table goes on with both. */
+static double S_chain_height(const imp_item *c, int *weakest)
+{
+    double h = imp_layout_height(c);
+    const imp_item *k = c;
+    *weakest = IMP_KEEP_ALWAYS;
+    for (int links = 0; k->next && S_keep_between(k, k->next) && links < S_CHAIN; links++) {
+        const imp_item *n = k->next;
+        int st = S_keep_between(k, n);
+        if (st < *weakest)
+            *weakest = st;
+        h += fmax(k->space_after, n->space_before);
+        if (!n->next || !S_keep_between(n, n->next)) {
+            h += S_first_piece(n);
+            break;
+        }
+        h += imp_layout_height(n);
+        k = n;
+    }
+    return h;
+}
+
+int imp_pager_chain_open(const imp_item *first)
+{
+    int links = 0;
+    const imp_item *k = first;
+    for (; k && k->next && links < S_CHAIN; k = k->next, links++)
+        if (!S_keep_between(k, k->next))
+            return 0;
+    return k && k->keep_with_next && links < S_CHAIN;
+}
+
 static void S_child(imp_pager *P, const imp_item *c, double *pending, int *keep_in)
 {
     P->cursor = c;
@@ -444,13 +481,20 @@ static void S_child(imp_pager *P, const imp_item *c, double *pending, int *keep_
     if (!P->whole && !P->at_top && keep_out) {
         /* the space before this item is not placed yet either */
         double before = fmax(fmax(*pending, P->pending_space), c->space_before);
-        double h = before + imp_layout_height(c) + fmax(c->space_after, n->space_before) +
-                   S_first_piece(n);
-        /* when the keep that brought this item here is stronger (XSL 4.8:
-         * integer strengths, "always" the strongest), that one is kept and
-         * this weaker one gives */
-        if (h > S_room(P) && h <= S_page_room(P) && keep_prev <= keep_out)
-            S_break(P);
+        int weakest;
+        double h = before + S_chain_height(c, &weakest);
+        /* XSL 4.8: keeps that cannot all hold give way weakest first
+         * (integers before "always", smaller before larger). The keep that
+         * brought this item here is kept when a weaker one further on can
+         * give; else the chain moves to a new page whole, when it fits one,
+         * or at least this item and the next piece. */
+        if (h > S_room(P) && keep_prev <= weakest) {
+            if (h > S_page_room(P))
+                h = before + imp_layout_height(c) + fmax(c->space_after, n->space_before) +
+                    S_first_piece(n);
+            if (h > S_room(P) && h <= S_page_room(P))
+                S_break(P);
+        }
     }
     if (P->refit || P->cont)
         return; /* to be prepared again for the new page's width */
@@ -907,7 +951,8 @@ void imp_pager_flow(imp_pager *P, const imp_pager_source *src)
     int keep = 0;
     P->body_bottom = P->bottom;
     for (;;) {
-        while (open && (!queue.first || !queue.first->next))
+        /* an item ahead, and as many as a chain of keeps from the first needs */
+        while (open && (!queue.first || !queue.first->next || imp_pager_chain_open(queue.first)))
             open = src->more(src->ctx, &queue);
         imp_item *c = queue.first;
         if (!c)

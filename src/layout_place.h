@@ -92,6 +92,10 @@ double imp_place_children_pieces(imp_lctx *L, const imp_item *first, imp_area *p
                                  imp_pieces *pieces);
 /** The box of a block-level item at y under parent; a fragment after the
  * first loses its before border unless that is retained. */
+/** 1 when the items from first keep each with the next up to the last,
+ * and that one keeps with one not yet prepared (the flow prepares more). */
+int imp_pager_chain_open(const imp_item *first);
+
 imp_area *imp_pager_box_area(const imp_item *it, imp_area *parent, double y, int first_fragment);
 
 /* layout_split.c: a table row broken between the lines of its cells */

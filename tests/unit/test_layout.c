@@ -1011,26 +1011,45 @@ static void test_no_keep_splits(void **state)
 static void test_keep_strengths(void **state)
 {
     S_ctx *c = *state;
-    /* A keeps with B (always), B with C (strength 1); B and C's first two
-     * lines do not fit below A: the weaker keep gives, B stays with A */
+    /* A keeps with B (always), B with C (1), C with D (always), and the four
+     * are taller than a page: the weakest keep gives, between B and C */
+    S_pages(c, SMALL,
+            "<fo:block>1</fo:block><fo:block>2</fo:block>\n"
+            "<fo:block keep-with-next='always' linefeed-treatment='preserve'>A1\nA2\nA3</fo:block>\n"
+            "<fo:block keep-with-next='1' linefeed-treatment='preserve'>B1\nB2\nB3</fo:block>\n"
+            "<fo:block keep-with-next='always' linefeed-treatment='preserve'>C1\nC2\nC3</fo:block>\n"
+            "<fo:block linefeed-treatment='preserve'>D1\nD2\nD3</fo:block>\n"
+            "<fo:block break-before='page'>1</fo:block><fo:block>2</fo:block>"
+            "<fo:block>3</fo:block><fo:block>4</fo:block><fo:block>5</fo:block>\n"
+            "<fo:block keep-with-next='1'>E</fo:block>\n"
+            "<fo:block keep-with-next='always'>F</fo:block>\n"
+            "<fo:block linefeed-treatment='preserve'>G1\nG2\nG3</fo:block>");
+    INT(S_line(c, "A1")->page, 0);
+    INT(S_line(c, "B3")->page, 0);
+    INT(S_line(c, "C1")->page, 1);
+    INT(S_line(c, "D1")->page, 1);
+    /* keeps that can all hold do: E, F and G's first lines move on together */
+    INT(S_line(c, "5")->page, 2);
+    INT(S_line(c, "E")->page, 3);
+    INT(S_line(c, "F")->page, 3);
+    INT(S_line(c, "G1")->page, 3);
+}
+
+static void test_keep_chain_of_three(void **state)
+{
+    S_ctx *c = *state;
+    /* a heading kept with an intro kept with a two-line paragraph: at the
+     * foot of a page the heading goes on with both, not left alone */
     S_pages(c, SMALL,
             "<fo:block>1</fo:block><fo:block>2</fo:block><fo:block>3</fo:block>"
             "<fo:block>4</fo:block><fo:block>5</fo:block>\n"
-            "<fo:block keep-with-next='always'>A</fo:block>\n"
-            "<fo:block keep-with-next='1'>B</fo:block>\n"
-            "<fo:block linefeed-treatment='preserve'>C1\nC2\nC3</fo:block>\n"
-            "<fo:block break-before='page'>1</fo:block><fo:block>2</fo:block>"
-            "<fo:block>3</fo:block><fo:block>4</fo:block><fo:block>5</fo:block>\n"
-            "<fo:block keep-with-next='1'>D</fo:block>\n"
-            "<fo:block keep-with-next='always'>E</fo:block>\n"
-            "<fo:block linefeed-treatment='preserve'>F1\nF2\nF3</fo:block>");
-    INT(S_line(c, "A")->page, 0);
-    INT(S_line(c, "B")->page, 0);
-    INT(S_line(c, "C1")->page, 1);
-    /* the other way round, the stronger keep moves E to F */
-    INT(S_line(c, "D")->page, 2);
-    INT(S_line(c, "E")->page, 3);
-    INT(S_line(c, "F1")->page, 3);
+            "<fo:block keep-with-next='always'>Heading</fo:block>\n"
+            "<fo:block keep-with-next='always'>Intro</fo:block>\n"
+            "<fo:block linefeed-treatment='preserve'>P1\nP2\nP3</fo:block>");
+    INT(S_line(c, "5")->page, 0);
+    INT(S_line(c, "Heading")->page, 1);
+    INT(S_line(c, "Intro")->page, 1);
+    INT(S_line(c, "P1")->page, 1);
 }
 
 static void test_keep_with_previous(void **state)
@@ -2165,6 +2184,7 @@ int main(void)
         T(test_no_keep_splits),
         T(test_keep_with_previous),
         T(test_keep_strengths),
+        T(test_keep_chain_of_three),
         T(test_keep_with_next_inside_a_block),
         T(test_keep_with_next_into_nested_blocks),
         T(test_keep_with_next_table),
