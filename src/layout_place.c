@@ -635,7 +635,43 @@ static void S_block(imp_pager *P, const imp_item *it)
 }
 
 /* A row: every cell laid out whole, as tall as the row. */
-static void S_row(imp_pager *P, const imp_item *row, imp_area *parent)
+/* The cells of a table slice that span rows still to come. */
+#define S_MAXSPANS 16
+typedef struct {
+    struct {
+        imp_spansplit *s;
+        int rows_left;     /* rows of its span not yet placed */
+    } v[S_MAXSPANS];
+    int n;
+} S_spans;
+
+/* A row is placed: each open span has one row fewer to go; its box grows to
+ * the rows placed, and takes the rest of its content with its last row. */
+static void S_spans_row_done(imp_pager *P, S_spans *sp, imp_area *tr)
+{
+    for (int i = 0; sp && i < sp->n;) {
+        imp_spansplit *s = sp->v[i].s;
+        if (imp_spansplit_waiting(s) && tr) {
+            /* the span goes on from a page before: its box here, closed at
+             * the top as the rows beside it are (S_cut_edges) */
+            imp_area *b = imp_pager_box_area(imp_spansplit_cell(s), tr, tr->y, 1);
+            if (b)
+                imp_spansplit_resume(s, b);
+        }
+        imp_area *b = imp_spansplit_area(s);
+        if (b)
+            b->h = P->y - b->y;
+        if (--sp->v[i].rows_left <= 0) {
+            imp_spansplit_finish(s);
+            imp_spansplit_free(s);
+            sp->v[i] = sp->v[--sp->n];
+            continue;
+        }
+        i++;
+    }
+}
+
+static void S_row(imp_pager *P, const imp_item *row, imp_area *parent, S_spans *sp)
 {
     double sep = row->pad[IMP_BEFORE];
     imp_area *tr = imp_area_new_box(parent, NULL, NULL);
@@ -664,6 +700,17 @@ static void S_row(imp_pager *P, const imp_item *row, imp_area *parent)
                                              : 0;
         if (c->id && !P->whole)
             imp_layout_found_id(P->L, c->id, P->number, P->page_index);
+        int rs = c->fo->p->number_rows_spanned;
+        if (sp && rs > 1 && !P->whole && sp->n < S_MAXSPANS) {
+            /* its rows may be cut by a page: its content goes in as they come */
+            imp_spansplit *s = imp_spansplit_new(P->L, c, cell);
+            if (s) {
+                sp->v[sp->n].s = s;
+                sp->v[sp->n].rows_left = rs;
+                sp->n++;
+                continue;
+            }
+        }
         imp_place_children_whole(P->L, c->first, cell,
                                  P->y + sep + c->bw[IMP_BEFORE] + c->pad[IMP_BEFORE] +
                                      (off > 0 ? off : 0));
@@ -672,6 +719,7 @@ static void S_row(imp_pager *P, const imp_item *row, imp_area *parent)
     P->y += row->height;
     P->at_top = 0;
     P->page_used = 1;
+    S_spans_row_done(P, sp, tr);
 }
 
 static double S_rows_height(const imp_item *r)
@@ -737,6 +785,8 @@ static void S_table(imp_pager *P, const imp_item *t)
     int thead = ++P->L->next_struct_id, tbody = ++P->L->next_struct_id,
         tfoot = ++P->L->next_struct_id;
     imp_rowsplit *split = NULL; /* the row being broken over pages, if any */
+    S_spans spans = {0};        /* cells spanning rows still to come */
+    int tall_run = 0;           /* inside a run of kept rows taller than a page */
     const imp_item *split_row = NULL;
     for (;;) {
         imp_area *box = imp_pager_box_area(t, S_parent(P), P->y, 1);
@@ -757,7 +807,7 @@ static void S_table(imp_pager *P, const imp_item *t)
         if (header) {
             imp_area *g = S_group(P, box, t, "THead", thead);
             for (const imp_item *r = t->header; r; r = r->next)
-                S_row(P, r, g);
+                S_row(P, r, g, NULL);
             if (g) {
                 g->h = P->y - g->y;
                 /* the rest of a row broken on the page before has no edge
@@ -789,13 +839,19 @@ static void S_table(imp_pager *P, const imp_item *t)
                 break; /* a row that starts a new page */
             if (!P->whole && placed && r != t->first && P->row_break_after)
                 break;
-            /* rows kept together (keep-with-next, spanning cells) move as one */
+            /* rows kept together (keep-with-next, spanning cells) move as one;
+             * a run of them taller than a page breaks where it must, and the
+             * rest of that run flows on as it comes */
             double need = r->height;
             for (const imp_item *k = r; k->next && (k->keep_with_next || k->next->keep_with_previous);
                  k = k->next)
                 need += k->next->height;
             if (need > S_page_room(P) - hh - fh)
+                tall_run = 1;
+            if (tall_run)
                 need = r->height;
+            if (!(r->keep_with_next || (r->next && r->next->keep_with_previous)))
+                tall_run = 0; /* the run ends with this row */
             int keep = r->keep_together != 0, can_split = imp_rowsplit_possible(r);
             int too_tall = r->height + hh + fh > S_page_room(P);
             if (!P->whole && placed && P->y + need + fh > P->bottom &&
@@ -833,7 +889,7 @@ static void S_table(imp_pager *P, const imp_item *t)
                 imp_layout_warn_once(P->L, 32, r->fo ? r->fo->line : 0,
                                      "a table row is taller than the page body; it is placed "
                                      "anyway and overflows");
-            S_row(P, r, rows);
+            S_row(P, r, rows, &spans);
             placed++;
             P->row_break_after = r->break_after != IMP_BREAK_AUTO;
         }
@@ -841,11 +897,14 @@ static void S_table(imp_pager *P, const imp_item *t)
             body->h = P->y - body->y;
         /* table-omit-footer-at-break: the footer only where the table ends */
         int footer = t->footer && !(r && t->omit_footer_at_break);
+        /* cells spanning rows on the next page: what fits stays here */
+        for (int i = 0; i < spans.n; i++)
+            imp_spansplit_cut(spans.v[i].s);
         S_cut_edges(rows, rows_top, P->y, header, footer);
         if (footer) {
             imp_area *g = S_group(P, box, t, "TFoot", tfoot);
             for (const imp_item *f = t->footer; f; f = f->next)
-                S_row(P, f, g);
+                S_row(P, f, g, NULL);
             if (g)
                 g->h = P->y - g->y;
         }
@@ -859,6 +918,10 @@ static void S_table(imp_pager *P, const imp_item *t)
         S_break(P);
     }
     imp_rowsplit_free(split);
+    for (int i = 0; i < spans.n; i++) { /* rows cut short by the table's end */
+        imp_spansplit_finish(spans.v[i].s);
+        imp_spansplit_free(spans.v[i].s);
+    }
     if (t->id && !P->whole)
         imp_layout_found_last(P->L, t->id, P->number);
     if (t->break_after != IMP_BREAK_AUTO && !P->whole)
@@ -930,7 +993,7 @@ static void S_place(imp_pager *P, const imp_item *it)
         S_listitem(P, it);
         break;
     case IMP_IT_ROW:
-        S_row(P, it, S_parent(P));
+        S_row(P, it, S_parent(P), NULL);
         break;
     default:
         S_block(P, it);

@@ -112,6 +112,25 @@ imp_rowsplit *imp_rowsplit_new(imp_lctx *L, const imp_item *row);
 int imp_rowsplit_part(imp_rowsplit *s, imp_pager *P, imp_area *parent, double bottom, int force);
 void imp_rowsplit_free(imp_rowsplit *s);
 
+/** A cell spanning rows whose rows a page cuts (layout_split.c): its content
+ * is placed once into a scratch box, and each page's box of the cell takes
+ * what fits in it. */
+typedef struct imp_spansplit imp_spansplit;
+/** area: the cell's box on the page where it begins (content not placed). */
+imp_spansplit *imp_spansplit_new(imp_lctx *L, const imp_item *cell, imp_area *area);
+/** The page is cut: the current box (its height final) takes what fits. */
+void imp_spansplit_cut(imp_spansplit *s);
+/** The cell's box on the next page. */
+void imp_spansplit_resume(imp_spansplit *s, imp_area *area);
+const imp_item *imp_spansplit_cell(const imp_spansplit *s);
+/** Its box on the current page, or NULL while waiting. */
+imp_area *imp_spansplit_area(const imp_spansplit *s);
+/** 1 after a cut, until resumed. */
+int imp_spansplit_waiting(const imp_spansplit *s);
+/** The span's last row is placed: the current box takes the rest. */
+void imp_spansplit_finish(imp_spansplit *s);
+void imp_spansplit_free(imp_spansplit *s);
+
 /** Record the markers of a block that starts on the current page (layout.c). */
 void imp_layout_markers(imp_pager *P, const imp_fo *fo);
 /** Record the last page an id's areas reach. */

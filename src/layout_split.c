@@ -288,3 +288,105 @@ int imp_rowsplit_part(imp_rowsplit *s, imp_pager *P, imp_area *parent, double bo
     P->page_used = 1;
     return last;
 }
+
+/* ---- a cell spanning rows, cut where pages cut its rows ---------------------- */
+
+struct imp_spansplit {
+    S_cell c;            /* its content, from y = 0, still to place */
+    imp_area *area;      /* its box on the current page */
+    int parts;           /* boxes made so far */
+};
+
+imp_spansplit *imp_spansplit_new(imp_lctx *L, const imp_item *cell, imp_area *area)
+{
+    imp_spansplit *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->c.cell = cell;
+    s->c.scratch = imp_area_new_box(NULL, NULL, NULL);
+    if (!s->c.scratch) {
+        free(s);
+        return NULL;
+    }
+    s->c.end = imp_place_children_pieces(L, cell->first, s->c.scratch, 0, &s->c.pieces);
+    s->area = area;
+    s->parts = 1;
+    return s;
+}
+
+/* Move [lo, hi) of the content into the current box, below its top room
+ * (and off further down as display-align asks). */
+static void S_span_move(imp_spansplit *s, double hi, double off)
+{
+    const imp_item *c = s->c.cell;
+    if (!s->area)
+        return;
+    /* each page's box of the cell is closed at the top (S_spans_row_done) */
+    double top = s->area->y + S_above(c, 1) + (off > 0 ? off : 0);
+    S_move(s->c.scratch, s->area, s->c.lo, hi, top - s->c.lo);
+    s->c.lo = hi < 0 ? s->c.end : hi;
+}
+
+void imp_spansplit_cut(imp_spansplit *s)
+{
+    if (!s->area)
+        return;
+    const imp_item *c = s->c.cell;
+    double room = s->area->h - S_above(c, 1) - S_below(c, 0);
+    if (s->c.end - s->c.lo <= room + S_EPS) {
+        S_span_move(s, -1, 0); /* the rest fits here */
+    } else {
+        double b = S_break_at(&s->c, room, 0);
+        if (b > s->c.lo)
+            S_span_move(s, b, 0);
+    }
+    /* the box stops short here: no after border unless retained (the
+     * collapsing model draws the cut edge: S_cut_edges) */
+    if (!s->area->unpainted && !c->border[IMP_AFTER].retain && !(s->area->centred & 1u << IMP_AFTER))
+        s->area->border[IMP_AFTER].width = 0;
+    s->area = NULL;
+}
+
+void imp_spansplit_resume(imp_spansplit *s, imp_area *area)
+{
+    s->area = area;
+    s->parts++;
+}
+
+const imp_item *imp_spansplit_cell(const imp_spansplit *s)
+{
+    return s->c.cell;
+}
+
+imp_area *imp_spansplit_area(const imp_spansplit *s)
+{
+    return s->area;
+}
+
+int imp_spansplit_waiting(const imp_spansplit *s)
+{
+    return s->area == NULL;
+}
+
+void imp_spansplit_finish(imp_spansplit *s)
+{
+    /* a span that no page cut: its content aligned in it as display-align asks */
+    const imp_item *c = s->c.cell;
+    double off = 0;
+    if (s->area && s->parts == 1 && s->c.lo <= 0) {
+        double room = s->area->h - S_above(c, 1) - S_below(c, 1);
+        off = c->display_align == 1 ? (room - s->c.end) / 2
+              : c->display_align == 2 ? room - s->c.end
+                                      : 0;
+    }
+    S_span_move(s, -1, off);
+}
+
+void imp_spansplit_free(imp_spansplit *s)
+{
+    if (!s)
+        return;
+    imp_area_free(s->c.scratch);
+    free(s->c.pieces.v);
+    free(s);
+}
