@@ -216,7 +216,21 @@ static const char *S_struct_of(const imp_fo *fo, const char *dflt)
 typedef struct {
     double ref_x, ref_w;   /* the reference area's content box */
     double base_start, base_end; /* the indents inherited at the reference area */
+    double pct_w;          /* what a percentage in an indent is of: the width of the
+                              nearest reference area (a list item's parts are none) */
 } S_frame;
+
+/* start-indent and end-indent in points: a percentage part is of the
+ * reference area's width (XSL 5.3.2, 7.11.4). */
+static double S_si(const imp_props *p, const S_frame *f)
+{
+    return p->start_indent + (p->start_indent_pct != 0 ? p->start_indent_pct * f->pct_w / 100 : 0);
+}
+
+static double S_ei(const imp_props *p, const S_frame *f)
+{
+    return p->end_indent + (p->end_indent_pct != 0 ? p->end_indent_pct * f->pct_w / 100 : 0);
+}
 
 static void S_box(imp_lctx *L, imp_item *it, const imp_fo *fo, const S_frame *f, double *cx,
                   double *cw)
@@ -229,8 +243,8 @@ static void S_box(imp_lctx *L, imp_item *it, const imp_fo *fo, const S_frame *f,
         it->bw[s] = imp_layout_border_width(&p->border[s]);
     }
     imp_layout_item_flow(it, p);
-    double content_x = f->ref_x + (p->start_indent - f->base_start);
-    double content_w = f->ref_w - (p->start_indent - f->base_start) - (p->end_indent - f->base_end);
+    double content_x = f->ref_x + (S_si(p, f) - f->base_start);
+    double content_w = f->ref_w - (S_si(p, f) - f->base_start) - (S_ei(p, f) - f->base_end);
     if (content_w < 1)
         content_w = 1;
     it->x = content_x - it->pad[IMP_START] - it->bw[IMP_START];
@@ -271,6 +285,40 @@ static void S_merge_spaces(imp_item *it, int side_by_side)
     }
 }
 
+/* A block's first child's keep-with-previous and its last child's
+ * keep-with-next hold at the block's own edges too (the next area is beyond
+ * the block): DocBook wraps every heading in blocks. Likewise the first
+ * child's break-before and the last's break-after become the block's when
+ * no border or padding stands between (else the block would begin on one
+ * page with nothing in it). side_by_side as for S_merge_spaces. */
+static void S_merge_edges(imp_item *it, int side_by_side)
+{
+    if (!it->first || it->fixed_height > 0)
+        return;
+    int before = it->bw[IMP_BEFORE] + it->pad[IMP_BEFORE] <= 0,
+        after = it->bw[IMP_AFTER] + it->pad[IMP_AFTER] <= 0;
+    for (imp_item *c = it->first; c; c = side_by_side ? c->next : NULL) {
+        if (c->kind == IMP_IT_LINE)
+            continue;
+        if (c->keep_with_previous > it->keep_with_previous)
+            it->keep_with_previous = c->keep_with_previous;
+        if (before && c->break_before != IMP_BREAK_AUTO && it->break_before == IMP_BREAK_AUTO) {
+            it->break_before = c->break_before;
+            c->break_before = IMP_BREAK_AUTO;
+        }
+    }
+    for (imp_item *c = side_by_side ? it->first : it->last; c; c = side_by_side ? c->next : NULL) {
+        if (c->kind == IMP_IT_LINE)
+            continue;
+        if (c->keep_with_next > it->keep_with_next)
+            it->keep_with_next = c->keep_with_next;
+        if (after && c->break_after != IMP_BREAK_AUTO && it->break_after == IMP_BREAK_AUTO) {
+            it->break_after = c->break_after;
+            c->break_after = IMP_BREAK_AUTO;
+        }
+    }
+}
+
 static void S_one(imp_lctx *L, const imp_fo *c, const S_frame *f, imp_item *parent);
 
 /* One step of a block's content from its child c: a block-level child
@@ -282,6 +330,7 @@ static void S_remember_frame(imp_item *it, const S_frame *f, double cx, double c
     it->frame[1] = f->ref_w;
     it->frame[2] = f->base_start;
     it->frame[3] = f->base_end;
+    it->frame[4] = f->pct_w;
     it->cx = cx;
     it->cw = cw;
     it->wrap = wrap;
@@ -376,6 +425,7 @@ static void S_one(imp_lctx *L, const imp_fo *c, const S_frame *f, imp_item *pare
         S_remember_frame(it, f, cx, cw, has_block && has_inline);
         S_block_content(L, c, it, cx, cw, f, has_block && has_inline);
         S_merge_spaces(it, 0);
+        S_merge_edges(it, 0);
         break;
     }
     case IMP_FO_BLOCK_CONTAINER:
@@ -392,9 +442,8 @@ static void S_one(imp_lctx *L, const imp_fo *c, const S_frame *f, imp_item *pare
                 S_one(L, k, f, parent);
         break;
     case IMP_FO_TABLE:
-        imp_layout_table(L, c, f->ref_x + (c->p->start_indent - f->base_start),
-                         f->ref_w - (c->p->start_indent - f->base_start) -
-                             (c->p->end_indent - f->base_end),
+        imp_layout_table(L, c, f->ref_x + (S_si(c->p, f) - f->base_start),
+                         f->ref_w - (S_si(c->p, f) - f->base_start) - (S_ei(c->p, f) - f->base_end),
                          parent);
         break;
     case IMP_FO_WRAPPER:
@@ -417,8 +466,8 @@ static void S_one(imp_lctx *L, const imp_fo *c, const S_frame *f, imp_item *pare
  * become anonymous paragraphs at the FO's own indents. */
 static void S_blocks(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *parent)
 {
-    double x = f->ref_x + (fo->p->start_indent - f->base_start);
-    double w = f->ref_w - (fo->p->start_indent - f->base_start) - (fo->p->end_indent - f->base_end);
+    double x = f->ref_x + (S_si(fo->p, f) - f->base_start);
+    double w = f->ref_w - (S_si(fo->p, f) - f->base_start) - (S_ei(fo->p, f) - f->base_end);
     S_block_content(L, fo, parent, x, w > 1 ? w : 1, f, 1);
 }
 
@@ -448,7 +497,7 @@ static void S_container(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_ite
         it->struct_id = ++L->next_struct_id;
     /* a block-container is a reference area: indents inside are measured
      * from its content rectangle (XSL 5.3.2), the inherited ones too */
-    S_frame inner = {cx, cw, 0, 0};
+    S_frame inner = {cx, cw, 0, 0, cw};
     S_blocks(L, fo, &inner, it);
     if (it->fixed_height > 0 && !it->clip) {
         double need = 0;
@@ -513,14 +562,17 @@ static void S_list(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *pa
             /* children use their own indents if they set them; otherwise the part's */
             pf.ref_x = b->x;
             pf.ref_w = b->w;
-            pf.base_start = part->p->start_indent;
-            pf.base_end = part->p->end_indent;
+            pf.base_start = S_si(part->p, &pf);
+            pf.base_end = S_ei(part->p, &pf);
             S_blocks(L, part, &pf, b);
             S_merge_spaces(b, 0);
+            S_merge_edges(b, 0);
         }
         S_merge_spaces(li, 1);
+        S_merge_edges(li, 1);
     }
     S_merge_spaces(list, 0);
+    S_merge_edges(list, 0);
 }
 
 void imp_layout_blocks(imp_lctx *L, const imp_fo *fo, double x, double w, imp_item *parent)
@@ -529,7 +581,7 @@ void imp_layout_blocks(imp_lctx *L, const imp_fo *fo, double x, double w, imp_it
         return;
     /* fo fills a reference area (a cell, a region, the footnote area) whose
      * content rectangle is x, w: indents are measured from it (XSL 5.3.2) */
-    S_frame f = {x, w, 0, 0};
+    S_frame f = {x, w, 0, 0, w};
     S_blocks(L, fo, &f, parent);
 }
 
@@ -539,7 +591,7 @@ const imp_fo *imp_layout_blocks_step(imp_lctx *L, const imp_fo *fo, const imp_fo
     if (!parent || !c)
         return NULL;
     /* what imp_layout_blocks does, for one child at a time */
-    S_frame f = {x, w, 0, 0};
+    S_frame f = {x, w, 0, 0, w};
     return S_content_step(L, fo, c, parent, x, w > 1 ? w : 1, &f, 1);
 }
 
@@ -594,9 +646,10 @@ static imp_item *S_continue(const imp_item *src, double dw)
     k->id = src->id;
     k->from = src->from;
     k->step_items = 1;
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 5; i++)
         k->frame[i] = src->frame[i];
     k->frame[1] += dw;
+    k->frame[4] += dw; /* the reference area's width changes as much */
     k->cx = src->cx;
     k->cw = src->cw + dw;
     k->wrap = src->wrap;
@@ -628,7 +681,7 @@ imp_item *imp_layout_rest(imp_lctx *L, const imp_item *const *levels, int n, con
             imp_layout_item_free(inner);
             return NULL;
         }
-        S_frame f = {k->frame[0], k->frame[1], k->frame[2], k->frame[3]};
+        S_frame f = {k->frame[0], k->frame[1], k->frame[2], k->frame[3], k->frame[4]};
         int anonymous = src->from != src->fo;
         const imp_fo *next;
         if (i == n - 1 && at->kind == IMP_IT_LINE) {

@@ -77,8 +77,8 @@ struct imp_item {
     const imp_fo *from;     /* the child of its container's FO its step began at (a
                                block-level FO, or the first FO of an inline run) */
     int step_index, step_items; /* its place among the items its step made, and their count */
-    double frame[4];        /* BLOCK: the reference frame it was prepared in (x, width,
-                               start and end indents there) */
+    double frame[5];        /* BLOCK: the reference frame it was prepared in (x, width,
+                               start and end indents there, percentages' width) */
     double cx, cw;          /* BLOCK: its content box */
     int wrap;               /* BLOCK: its inline runs became anonymous paragraphs */
     int continued;          /* BLOCK: the rest of one begun on an earlier page */

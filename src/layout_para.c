@@ -213,7 +213,16 @@ static void S_text(S_para *P, const imp_props *p, const char *s)
         }
         int ws = *c == ' ' || *c == '\t' || *c == '\r' || *c == '\n';
         if (ws) {
-            if (p->white_space_treatment == IMP_WS_PRESERVE || !p->white_space_collapse) {
+            if (p->white_space_treatment == IMP_WS_PRESERVE && p->white_space_collapse) {
+                /* kept (at a line's start too), but a run of them is one
+                 * space: white-space-collapse still applies (XSL 7.16.12) */
+                S_emit_space(P);
+                size_t n = P->text->len;
+                if (n == 0 || P->text->str[n - 1] != ' ') {
+                    g_string_append_c(P->text, ' ');
+                    P->at_line_start = 0;
+                }
+            } else if (!p->white_space_collapse) {
                 if (!(P->at_line_start && p->white_space_treatment != IMP_WS_PRESERVE &&
                       p->white_space_treatment != IMP_WS_IGNORE_IF_BEFORE_LINEFEED &&
                       p->white_space_collapse)) {
@@ -366,11 +375,15 @@ static void S_image_object(S_para *P, const imp_fo *fo, imp_image *img)
     double cw = imp_layout_len(p->content_width, iw, iw);
     double ch = imp_layout_len(p->content_height, ih, ih);
     int aw = p->content_width.kind == IMP_LEN_AUTO, ah = p->content_height.kind == IMP_LEN_AUTO;
+    /* scale-to-fit: to the viewport's width when it is given, else the column's */
+    double fit = p->width.kind == IMP_LEN_AUTO ? P->avail : imp_layout_len(p->width, P->avail, P->avail);
+    if (fit > P->avail)
+        fit = P->avail;
     if (p->scale_to_fit_w || cw > P->avail) {
         if (cw > P->avail && !p->scale_to_fit_w)
             imp_layout_warn_once(P->L, 2, fo->line,
                                  "an image is wider than its column; it is scaled down to fit");
-        cw = P->avail;
+        cw = p->scale_to_fit_w ? fit : P->avail;
         aw = 0;
     }
     if (!p->scaling_non_uniform && iw > 0 && ih > 0) {
@@ -572,6 +585,8 @@ static void S_extras_for_line(S_para *P, imp_item *it, PangoLayoutLine *line, do
             int *ranges = NULL, n = 0;
             pango_layout_line_get_x_ranges(line, s, e, &ranges, &n);
             for (int k = 0; k < n; k++) {
+                if (ranges[2 * k + 1] <= ranges[2 * k])
+                    continue; /* nothing of it on this line (a space at its end) */
                 imp_extra *x = calloc(1, sizeof *x);
                 if (!x)
                     break;
@@ -696,7 +711,7 @@ static int S_stretch_leaders(S_para *P, PangoLayout *lay)
 /* Build the PangoLayout of an inline run (NULL when it has no text). P is
  * initialised here and must be released with S_para_free. */
 static PangoLayout *S_build(imp_lctx *L, S_para *P, const imp_fo *block, const imp_fo *first,
-                            const imp_fo *stop, double avail, int from)
+                            const imp_fo *stop, double avail, int from, double text_indent)
 {
     memset(P, 0, sizeof *P);
     P->L = L;
@@ -754,7 +769,7 @@ static PangoLayout *S_build(imp_lctx *L, S_para *P, const imp_fo *block, const i
     }
     int justify;
     pango_layout_set_alignment(lay, S_align(bp->text_align, &justify));
-    pango_layout_set_indent(lay, from > 0 ? 0 : (int)lround(bp->text_indent * PANGO_SCALE));
+    pango_layout_set_indent(lay, from > 0 ? 0 : (int)lround(text_indent * PANGO_SCALE));
     /* leaders first stretch into the room the unjustified lines leave;
      * justification (S_justify_line) and text-align-last come after */
     if (S_stretch_leaders(P, lay)) {
@@ -878,7 +893,7 @@ void imp_layout_para_measure(imp_lctx *L, const imp_fo *block, const imp_fo *fir
                              const imp_fo *stop, double *minw, double *maxw)
 {
     S_para P;
-    PangoLayout *lay = S_build(L, &P, block, first, stop, 1e6, 0);
+    PangoLayout *lay = S_build(L, &P, block, first, stop, 1e6, 0, block->p->text_indent);
     *minw = *maxw = 0;
     if (lay) {
         PangoRectangle r;
@@ -904,13 +919,15 @@ void imp_layout_para_from(imp_lctx *L, const imp_fo *block, const imp_fo *first,
                           const imp_fo *stop, double x, double avail, imp_item *parent, int from)
 {
     S_para P;
-    if (block->p->text_indent < 0 && from <= 0) {
+    /* a percentage is of the block's width (XSL 7.16.11) */
+    double ti = block->p->text_indent + block->p->text_indent_pct * avail / 100;
+    if (ti < 0 && from <= 0) {
         /* XSL: the first line starts text-indent before the others; Pango's
          * negative indent instead indents the other lines: widen the box */
-        x += block->p->text_indent;
-        avail -= block->p->text_indent;
+        x += ti;
+        avail -= ti;
     }
-    PangoLayout *lay = S_build(L, &P, block, first, stop, avail, from);
+    PangoLayout *lay = S_build(L, &P, block, first, stop, avail, from, ti);
     if (!lay)
         goto done;
     const imp_props *bp = block->p;

@@ -421,6 +421,56 @@ static void test_list_label_not_broken_inside(void **state)
     NEAR(S_line(c, "10.")->a->y, S_line(c, "Ten")->a->y);
 }
 
+static void test_percent_indents(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 200, 300, "",
+            "<fo:block text-indent='40%'>First line in by forty percent of the block and more"
+            " words to wrap</fo:block>\n"
+            "<fo:block start-indent='10%'>si</fo:block>\n"
+            "<fo:block margin-left='10%'>ml</fo:block>\n"
+            "<fo:block end-indent='50%' text-align='end'>ei</fo:block>");
+    NEAR(c->lines[0].a->x, 80);
+    NEAR(c->lines[1].a->x, 0);
+    NEAR(S_line(c, "si")->a->x, 20);
+    NEAR(S_line(c, "ml")->a->x, 20);
+    const imp_area *e = S_line(c, "ei")->a;
+    NEAR(e->x + S_line_width(e), 100);
+}
+
+static void test_nested_keeps_and_breaks(void **state)
+{
+    S_ctx *c = *state;
+    /* a heading kept with the next block from inside a wrapper (DocBook);
+     * a page break at the start of a list item's body takes the label along */
+    S_pages(c, 100, 100, "font-size='10pt'",
+            "<fo:block>1</fo:block><fo:block>2</fo:block><fo:block>3</fo:block>"
+            "<fo:block>4</fo:block><fo:block>5</fo:block><fo:block>6</fo:block>"
+            "<fo:block>7</fo:block>\n"
+            "<fo:block><fo:block keep-with-next='always'>Heading</fo:block></fo:block>\n"
+            "<fo:block linefeed-treatment='preserve'>B1\nB2\nB3</fo:block>\n"
+            "<fo:list-block provisional-distance-between-starts='20pt'><fo:list-item>"
+            "<fo:list-item-label end-indent='label-end()'><fo:block>L</fo:block>"
+            "</fo:list-item-label><fo:list-item-body start-indent='body-start()'>"
+            "<fo:block break-before='page'>Body</fo:block></fo:list-item-body></fo:list-item>"
+            "</fo:list-block>");
+    INT(S_line(c, "7")->page, 0);
+    INT(S_line(c, "Heading")->page, 1);
+    INT(S_line(c, "B1")->page, 1);
+    INT(S_line(c, "L")->page, 2);
+    INT(S_line(c, "Body")->page, 2);
+}
+
+static void test_white_space_treatment_preserve_collapses(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 300, 100, "",
+            "<fo:block white-space-treatment='preserve'>A     B</fo:block>\n"
+            "<fo:block white-space-collapse='false'>C     D</fo:block>");
+    S_line(c, "A B");
+    S_line(c, "C     D");
+}
+
 static void test_list_indents(void **state)
 {
     S_ctx *c = *state;
@@ -2156,6 +2206,9 @@ int main(void)
         T(test_start_indent_inherited),
         T(test_indents_from_reference_areas),
         T(test_list_label_not_broken_inside),
+        T(test_percent_indents),
+        T(test_nested_keeps_and_breaks),
+        T(test_white_space_treatment_preserve_collapses),
         T(test_list_indents),
         T(test_wrap_within_column),
         T(test_text_align),
