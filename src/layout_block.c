@@ -255,42 +255,20 @@ static void S_box(imp_lctx *L, imp_item *it, const imp_fo *fo, const S_frame *f,
 
 static void S_blocks(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *parent);
 
-/* XSL 4.3.1: with no border or padding between them, a block's space-before
- * and its first child's are adjacent, and resolve to the larger; so do its
- * space-after and its last child's. The block carries the result (so it is
- * discarded at a page top with the block's own). side_by_side: the children
- * stand beside each other (a list item's label and body): each is first and
- * last. Not across a reference area (a cell, a block-container). */
-static void S_merge_spaces(imp_item *it, int side_by_side)
-{
-    if (!it->first || it->fixed_height > 0)
-        return;
-    int before = it->bw[IMP_BEFORE] + it->pad[IMP_BEFORE] <= 0,
-        after = it->bw[IMP_AFTER] + it->pad[IMP_AFTER] <= 0;
-    for (imp_item *c = it->first; c; c = side_by_side ? c->next : NULL) {
-        if (before && c->kind != IMP_IT_LINE) {
-            if (c->space_before > it->space_before) {
-                it->space_before = c->space_before;
-                it->space_before_retain = c->space_before_retain;
-            }
-            c->space_before = 0;
-        }
-    }
-    for (imp_item *c = side_by_side ? it->first : it->last; c; c = side_by_side ? c->next : NULL) {
-        if (after && c->kind != IMP_IT_LINE) {
-            if (c->space_after > it->space_after)
-                it->space_after = c->space_after;
-            c->space_after = 0;
-        }
-    }
-}
-
-/* A block's first child's keep-with-previous and its last child's
- * keep-with-next hold at the block's own edges too (the next area is beyond
- * the block): DocBook wraps every heading in blocks. Likewise the first
- * child's break-before and the last's break-after become the block's when
- * no border or padding stands between (else the block would begin on one
- * page with nothing in it). side_by_side as for S_merge_spaces. */
+/* What passes a block's edges to the block itself, when its first child
+ * (for the before edge) or its last (for the after edge) meets them; with
+ * side_by_side (a list item's label and body) every child is first and last.
+ * - Spaces (XSL 4.3.1): with no border or padding between, a block's
+ *   space-before and its first child's are adjacent and resolve to the
+ *   larger, as do the space-afters; the block carries the result, so it is
+ *   discarded at a page top with the block's own.
+ * - Keeps: the first child's keep-with-previous and the last's
+ *   keep-with-next hold at the block's edges too (the other area is beyond
+ *   the block): DocBook wraps every heading in blocks.
+ * - Breaks: the first child's break-before and the last's break-after
+ *   become the block's when no border or padding stands between (else the
+ *   block would begin on one page with nothing in it).
+ * Not across a reference area (a cell, a block-container). */
 static void S_merge_edges(imp_item *it, int side_by_side)
 {
     if (!it->first || it->fixed_height > 0)
@@ -302,7 +280,14 @@ static void S_merge_edges(imp_item *it, int side_by_side)
             continue;
         if (c->keep_with_previous > it->keep_with_previous)
             it->keep_with_previous = c->keep_with_previous;
-        if (before && c->break_before != IMP_BREAK_AUTO && it->break_before == IMP_BREAK_AUTO) {
+        if (!before)
+            continue;
+        if (c->space_before > it->space_before) {
+            it->space_before = c->space_before;
+            it->space_before_retain = c->space_before_retain;
+        }
+        c->space_before = 0;
+        if (c->break_before != IMP_BREAK_AUTO && it->break_before == IMP_BREAK_AUTO) {
             it->break_before = c->break_before;
             c->break_before = IMP_BREAK_AUTO;
         }
@@ -312,7 +297,12 @@ static void S_merge_edges(imp_item *it, int side_by_side)
             continue;
         if (c->keep_with_next > it->keep_with_next)
             it->keep_with_next = c->keep_with_next;
-        if (after && c->break_after != IMP_BREAK_AUTO && it->break_after == IMP_BREAK_AUTO) {
+        if (!after)
+            continue;
+        if (c->space_after > it->space_after)
+            it->space_after = c->space_after;
+        c->space_after = 0;
+        if (c->break_after != IMP_BREAK_AUTO && it->break_after == IMP_BREAK_AUTO) {
             it->break_after = c->break_after;
             c->break_after = IMP_BREAK_AUTO;
         }
@@ -424,7 +414,6 @@ static void S_one(imp_lctx *L, const imp_fo *c, const S_frame *f, imp_item *pare
             it->struct_id = ++L->next_struct_id;
         S_remember_frame(it, f, cx, cw, has_block && has_inline);
         S_block_content(L, c, it, cx, cw, f, has_block && has_inline);
-        S_merge_spaces(it, 0);
         S_merge_edges(it, 0);
         break;
     }
@@ -565,13 +554,10 @@ static void S_list(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_item *pa
             pf.base_start = S_si(part->p, &pf);
             pf.base_end = S_ei(part->p, &pf);
             S_blocks(L, part, &pf, b);
-            S_merge_spaces(b, 0);
             S_merge_edges(b, 0);
         }
-        S_merge_spaces(li, 1);
         S_merge_edges(li, 1);
     }
-    S_merge_spaces(list, 0);
     S_merge_edges(list, 0);
 }
 

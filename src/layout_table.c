@@ -330,22 +330,31 @@ static void S_occ_free(S_occ *o)
     free(o->group);
 }
 
-/* A vertical edge between columns c - 1 and c over rows r0..r1-1: the
- * cells to its start and end, then the two columns. Returns 0 when no
- * cell is on one side (a table edge, or a short row). */
-static int S_vertical(S_win *w, const S_table *T, const S_occ *o, int r0, int r1, int c)
+/* The distinct cells either side of an edge: beside column line `at` over
+ * rows a0..a1-1 (vertical), or beside row line `at` over columns a0..a1-1.
+ * 0 when one side has none (a table edge, or a short row). */
+static int S_sides(const S_occ *o, int vertical, int at, int a0, int a1,
+                   const S_pos *seen[2][8], int n[2])
 {
-    const S_pos *seen[2][8];
-    int n[2] = {0, 0};
+    n[0] = n[1] = 0;
     for (int k = 0; k < 2; k++)
-        for (int r = r0; r < r1; r++) {
-            const S_pos *q = S_occ_at(o, r, c - 1 + k);
+        for (int a = a0; a < a1; a++) {
+            const S_pos *q = vertical ? S_occ_at(o, a, at - 1 + k) : S_occ_at(o, at - 1 + k, a);
             if (!q || (n[k] && seen[k][n[k] - 1] == q))
                 continue;
             if (n[k] < 8)
                 seen[k][n[k]++] = q;
         }
-    if (!n[0] || !n[1])
+    return n[0] && n[1];
+}
+
+/* A vertical edge between columns c - 1 and c over rows r0..r1-1: the
+ * cells to its start and end, then the two columns. */
+static int S_vertical(S_win *w, const S_table *T, const S_occ *o, int r0, int r1, int c)
+{
+    const S_pos *seen[2][8];
+    int n[2];
+    if (!S_sides(o, 1, c, r0, r1, seen, n))
         return 0;
     for (int i = 0; i < n[0]; i++)
         S_consider(w, &seen[0][i]->cell->p->border[IMP_END]);
@@ -361,16 +370,8 @@ static int S_vertical(S_win *w, const S_table *T, const S_occ *o, int r0, int r1
 static int S_horizontal(S_win *w, const S_occ *o, int r, int c0, int c1)
 {
     const S_pos *seen[2][8];
-    int n[2] = {0, 0};
-    for (int k = 0; k < 2; k++)
-        for (int c = c0; c < c1; c++) {
-            const S_pos *q = S_occ_at(o, r - 1 + k, c);
-            if (!q || (n[k] && seen[k][n[k] - 1] == q))
-                continue;
-            if (n[k] < 8)
-                seen[k][n[k]++] = q;
-        }
-    if (!n[0] || !n[1])
+    int n[2];
+    if (!S_sides(o, 0, r, c0, c1, seen, n))
         return 0;
     for (int i = 0; i < n[0]; i++)
         S_consider(w, &seen[0][i]->cell->p->border[IMP_AFTER]);
