@@ -64,20 +64,14 @@ if [ -n "$FLOOR" ] && [ -x "$FLOOR" ]; then
         "$IMPACK" render "$TMP/$doc.fo" -o "$TMP/$doc.pdf" 2> /dev/null
         pages=$(pdfinfo "$TMP/$doc.pdf" 2> /dev/null | sed -n 's/^Pages: *//p')
         fpages=$("$FLOOR" "$TMP/$doc.fo" "$TMP/floor.pdf")
-        if command -v hyperfine > /dev/null; then
-            # medians: this VM has slow spells that a mean takes in
-            runs=20; [ "$doc" = p100 ] && runs=10
-            hyperfine -N --warmup 2 -r $runs --export-json "$TMP/r.json" \
-                "$IMPACK render $TMP/$doc.fo -o $TMP/$doc.pdf" "$FLOOR $TMP/$doc.fo $TMP/floor.pdf" > /dev/null 2>&1
-            set -- $(python3 -c 'import json,sys; print(" ".join("%.1f" % (r["median"]*1000) for r in json.load(open(sys.argv[1]))["results"]))' "$TMP/r.json")
-            imp=$1 flo=$2 how="hyperfine medians of $runs"
-        else
-            t0=$(now); "$IMPACK" render "$TMP/$doc.fo" -o "$TMP/$doc.pdf" 2> /dev/null; t1=$(now)
-            t2=$(now); "$FLOOR" "$TMP/$doc.fo" "$TMP/floor.pdf" > /dev/null; t3=$(now)
-            imp=$(ms $((t1 - t0))) flo=$(ms $((t3 - t2))) how="one run each"
-        fi
+        # alternating pairs, the median of their ratios: this VM has slow and
+        # fast spells, which then fall on both sides alike
+        runs=30; [ "$doc" = p100 ] && runs=12
+        set -- $(python3 "$ROOT/tests/bench/pairs.py" $runs "$IMPACK" render "$TMP/$doc.fo" -o "$TMP/$doc.pdf" \
+            -- "$FLOOR" "$TMP/$doc.fo" "$TMP/floor.pdf")
+        imp=$1 flo=$2 ratio=$3 how="median of $runs alternating pairs"
         rss=$( { /usr/bin/time -f '%M' "$IMPACK" render "$TMP/$doc.fo" -o "$TMP/$doc.pdf" 2>&1 >/dev/null; } | tail -n 1)
-        line="render $doc ($pages pages): impack $imp ms   floor $flo ms ($fpages pages)   ratio $(echo "$imp $flo" | awk '{ printf "%.2f", $1 / $2 }')x (target <= 1.5x; $how)   peak $((rss / 1024)) MiB"
+        line="render $doc ($pages pages): impack $imp ms   floor $flo ms ($fpages pages)   ratio ${ratio}x (target <= 1.5x; $how)   peak $((rss / 1024)) MiB"
         if command -v fop > /dev/null; then
             t0=$(now); fop -q -fo "$TMP/$doc.fo" -pdf "$TMP/fop.pdf" > /dev/null 2>&1; t1=$(now)
             target=""; [ "$doc" = p8 ] && target="; target >= 20x"
