@@ -15,6 +15,7 @@
 typedef struct {
     char **v;
     size_t n;
+    unsigned char *unlisted; /* per value: hint:list="no" (allowed, never suggested) */
     char *datatype; /* "date", "token", ... or NULL */
 } S_vals;
 
@@ -84,12 +85,16 @@ static S_elem *S_find(imp_rng *r, const char *name)
     return NULL;
 }
 
-static void S_add_value(S_vals *vals, const char *v)
+#define S_HINT_NS "urn:impack:hints"
+
+static void S_add_value(S_vals *vals, const char *v, int unlisted)
 {
     for (size_t i = 0; i < vals->n; i++)
         if (!strcmp(vals->v[i], v))
             return;
     vals->v = S_grow(vals->v, vals->n, sizeof *vals->v);
+    vals->unlisted = S_grow(vals->unlisted, vals->n, sizeof *vals->unlisted);
+    vals->unlisted[vals->n] = (unsigned char)unlisted;
     vals->v[vals->n++] = strdup(v);
 }
 
@@ -213,8 +218,10 @@ static void S_walk(S_walkctx c, xmlNodePtr n)
     }
     if (S_is(n, "value") && c.vals) {
         xmlChar *v = xmlNodeGetContent(n);
+        xmlChar *hint = xmlGetNsProp(n, (const xmlChar *)"list", (const xmlChar *)S_HINT_NS);
         if (v)
-            S_add_value(c.vals, (const char *)v);
+            S_add_value(c.vals, (const char *)v, hint && !strcmp((const char *)hint, "no"));
+        xmlFree(hint);
         xmlFree(v);
         return;
     }
@@ -230,6 +237,7 @@ static void S_free_vals(S_vals *v)
     for (size_t i = 0; i < v->n; i++)
         free(v->v[i]);
     free(v->v);
+    free(v->unlisted);
     free(v->datatype);
 }
 
@@ -329,8 +337,15 @@ static int S_value_ok(const S_vals *v, const char *raw, char *want, size_t cap)
         for (size_t i = 0; i < v->n; i++)
             ok |= !strcmp(v->v[i], s);
         if (!ok) {
+            /* what to write: the values the schema offers */
+            char **offer = malloc(v->n * sizeof *offer);
+            size_t k = 0;
+            for (size_t i = 0; offer && i < v->n; i++)
+                if (!v->unlisted || !v->unlisted[i])
+                    offer[k++] = v->v[i];
             snprintf(want, cap, "one of ");
-            S_list(want, cap, v->v, v->n, "");
+            S_list(want, cap, offer ? offer : v->v, offer ? k : v->n, "");
+            free(offer);
         }
     } else if (v->datatype && !strcmp(v->datatype, "date")) {
         ok = S_date_ok(s);

@@ -206,11 +206,13 @@
     <xsl:param name="name"/>
     <xsl:variable name="c" select="m:practitioner/m:training/m:course[@name = $name][1]"/>
     <fo:block space-before="0.8mm">
-      <xsl:call-template name="box"><xsl:with-param name="on" select="boolean($c/@completed)"/></xsl:call-template>
+      <!-- completed="" (a new pack's blank) is not done: an empty box and a line to write on -->
+      <xsl:variable name="done" select="normalize-space($c/@completed) != '' and not($is-blank)"/>
+      <xsl:call-template name="box"><xsl:with-param name="on" select="$done"/></xsl:call-template>
       <xsl:text> Completed </xsl:text>
       <xsl:call-template name="course-name"><xsl:with-param name="name" select="$name"/></xsl:call-template>
       <xsl:choose>
-        <xsl:when test="$c/@completed and not($is-blank)">
+        <xsl:when test="$done">
           <xsl:text> on </xsl:text>
           <xsl:call-template name="date"><xsl:with-param name="d" select="$c/@completed"/></xsl:call-template>
         </xsl:when>
