@@ -64,4 +64,8 @@ void imp_diag_print_text(FILE *out, const imp_diags *d);
 /** Print as a JSON array of objects. */
 void imp_diag_print_json(FILE *out, const imp_diags *d);
 
+/** Levenshtein distance between two short names (99 when either is over 40
+ * characters): for "did you mean" suggestions. */
+size_t imp_edit_distance(const char *a, const char *b);
+
 #endif

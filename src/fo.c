@@ -623,6 +623,40 @@ static const struct {
     {"float", IMP_FO_BLOCK, "where it occurs, as an fo:block"},
 };
 
+/* The XSL 1.1 elements impack has neither a kind nor a stand-in for. */
+static int S_xsl_other(const char *name)
+{
+    static const char *const other[] = {
+        "change-bar-begin", "change-bar-end", "color-profile", "flow-assignment", "flow-map",
+        "flow-name-specifier", "flow-source-list", "flow-target-list", "folio-prefix",
+        "folio-suffix", "index-key-reference", "index-page-citation-list",
+        "index-page-citation-list-separator", "index-page-citation-range-separator",
+        "index-page-number-prefix", "index-page-number-suffix", "index-range-begin",
+        "index-range-end", "initial-property-set", "multi-case", "multi-properties",
+        "multi-property-set", "multi-switch", "multi-toggle", "region-name-specifier",
+        "retrieve-table-marker", "scaling-value-citation"};
+    for (size_t i = 0; i < sizeof other / sizeof *other; i++)
+        if (!strcmp(name, other[i]))
+            return 1;
+    return 0;
+}
+
+/* The formatting object whose name is nearest a misspelt one (two edits at
+ * most), or NULL. */
+static const char *S_nearest_kind(const char *name)
+{
+    const char *best = NULL;
+    size_t bd = 3;
+    for (size_t i = 0; i < sizeof S_kinds / sizeof *S_kinds; i++) {
+        size_t d = imp_edit_distance(name, S_kinds[i].name);
+        if (d < bd) {
+            bd = d;
+            best = S_kinds[i].name;
+        }
+    }
+    return best;
+}
+
 static int S_too_deep(S_build *b, const char *name, long line, int depth)
 {
     if (depth <= S_MAX_DEPTH)
@@ -727,10 +761,18 @@ static void S_element(S_build *b, imp_fo *parent, const imp_props *pp, xmlNodePt
     if (!kind) {
         snprintf(key, sizeof key, "unknown-elem:%s", name);
         int r = imp_fo_limited(&b->c, key);
-        if (r)
+        if (r && S_xsl_other(name))
             imp_fo_warn(&b->c, line, "fo-unknown-element",
                         "fo:%s (line %ld) is not supported by impack; its content is skipped%s",
                         name, line, r == 2 ? " (later ones are not reported)" : "");
+        else if (r) {
+            const char *near = S_nearest_kind(name);
+            imp_fo_warn(&b->c, line, "fo-unknown-element",
+                        "fo:%s is not an XSL-FO element%s%s%s; it and its content are "
+                        "skipped%s",
+                        name, near ? " (did you mean fo:" : "", near ? near : "", near ? "?)" : "",
+                        r == 2 ? " (later ones are not reported)" : "");
+        }
         return;
     }
     imp_fo *fo = S_new(b, parent, kind, fo_name, line);

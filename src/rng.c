@@ -434,27 +434,6 @@ static int S_explain_attrs(imp_rng *r, xmlNodePtr e, const char *file, imp_diags
     return said;
 }
 
-static size_t S_edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 40 || lb > 40)
-        return 99;
-    size_t row[41];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t prev = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t cur = row[j];
-            size_t sub = prev + (a[i - 1] != b[j - 1]);
-            size_t del = row[j] + 1, ins = row[j - 1] + 1;
-            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-            prev = cur;
-        }
-    }
-    return row[lb];
-}
 
 static void S_kid_names(const S_elem *t, char *buf, size_t cap)
 {
@@ -510,7 +489,7 @@ static int S_explain_content(imp_rng *r, xmlNodePtr e, const char *file, imp_dia
             const char *best = NULL;
             size_t bd = 3;
             for (size_t i = 0; i < t->nkids; i++) {
-                size_t dist = S_edit_distance(S_name(k), t->kids[i].name);
+                size_t dist = imp_edit_distance(S_name(k), t->kids[i].name);
                 if (dist < bd) {
                     bd = dist;
                     best = t->kids[i].name;

@@ -202,6 +202,24 @@ static void S_parse_error(const S_state *st, const char *name, imp_diags *d)
         what = "there is an & that does not start a known character reference "
                "(write &amp; for an ampersand)";
         break;
+    case XML_ERR_ATTRIBUTE_NOT_STARTED:
+    case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+    case XML_ERR_LITERAL_NOT_STARTED:
+    case XML_ERR_LITERAL_NOT_FINISHED:
+    case XML_ERR_STRING_NOT_STARTED:
+    case XML_ERR_STRING_NOT_CLOSED:
+        what = "an attribute's value is not in quotes, or its closing quote is missing "
+               "(write name=\"value\"); or the file is cut short here";
+        break;
+    case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+        what = "an attribute has no value (write name=\"value\")";
+        break;
+    case XML_ERR_ATTRIBUTE_REDEFINED:
+        what = "an element has the same attribute twice";
+        break;
+    case XML_ERR_LT_IN_ATTRIBUTE:
+        what = "there is a < inside an attribute's value (write &lt; there)";
+        break;
     default:
         what = NULL;
     }
@@ -213,6 +231,21 @@ static void S_parse_error(const S_state *st, const char *name, imp_diags *d)
                      "this is not well-formed XML: the end tag </%s> does not match the "
                      "start tag <%s> on line %d (every <tag> needs its own </tag>).",
                      close, open, oline);
+        return;
+    }
+    char tag[128];
+    if (!what && sscanf(st->msg, "Premature end of data in tag %127s line %d", tag, &oline) == 2) {
+        imp_diag_add(d, IMP_SEV_ERROR, name, st->line, st->col, NULL,
+                     "this is not well-formed XML: the file ends before <%s> (line %d) is "
+                     "closed; is it cut short, or is its </%s> missing?",
+                     tag, oline, tag);
+        return;
+    }
+    if (!what && sscanf(st->msg, "Couldn't find end of Start Tag %127s line %d", tag, &oline) == 2) {
+        imp_diag_add(d, IMP_SEV_ERROR, name, st->line, st->col, NULL,
+                     "this is not well-formed XML: the start tag <%s on line %d has no closing "
+                     "> (or the file is cut short there).",
+                     tag, oline);
         return;
     }
     if (!what && strstr(st->msg, "Excessive depth"))
