@@ -11,7 +11,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:m="urn:impack:microproject:1"
-    exclude-result-prefixes="m">
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="m exsl">
 
   <!-- ===== parameters (impack build - -param name=value) ===== -->
   <!-- paper: A4 (default) or Letter -->
@@ -387,6 +388,11 @@
       </fo:table-cell>
       <fo:table-cell padding="1.8mm" border-bottom="0.5pt solid {$rule}">
         <xsl:choose>
+          <!-- a value with lines to write on in it (a date still blank) keeps them -->
+          <xsl:when test="normalize-space($value) != '' and ($keep or not($is-blank)) and
+                          exsl:node-set($value)/fo:leader">
+            <fo:block><xsl:copy-of select="$value"/></fo:block>
+          </xsl:when>
           <xsl:when test="normalize-space($value) != '' and ($keep or not($is-blank))">
             <fo:block><xsl:value-of select="normalize-space($value)"/></fo:block>
           </xsl:when>
@@ -502,6 +508,19 @@
 
   <!-- ===== words for values ===== -->
   <!-- 2026-01-12 → 12 January 2026 (anything else is printed as written). -->
+  <!-- a date, or a short line to write one on when it is still blank -->
+  <xsl:template name="date-or-line">
+    <xsl:param name="d"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($d) = ''">
+        <fo:leader leader-pattern="rule" leader-length="25mm" rule-thickness="0.5pt" color="{$rule}"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="date"><xsl:with-param name="d" select="$d"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="date">
     <xsl:param name="d"/>
     <xsl:variable name="s" select="normalize-space($d)"/>

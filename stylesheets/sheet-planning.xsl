@@ -83,7 +83,8 @@
         </xsl:choose>
       </xsl:with-param>
     </xsl:call-template>
-    <fo:block font-size="9pt" font-style="italic" color="{$muted}" space-after="1mm">
+    <fo:block font-size="9pt" font-style="italic" color="{$muted}" space-after="1mm"
+        keep-with-next.within-page="always">
       <xsl:choose>
         <xsl:when test="$type = 2">Type 2: a short priorities consult, attended by Link staff and a Lead Plus.</xsl:when>
         <xsl:when test="$type = 3">Type 3: a priorities consult with the Lead, or a delegated Lead Plus.</xsl:when>
@@ -107,10 +108,19 @@
                 <xsl:call-template name="attendee-role"><xsl:with-param name="r" select="@role"/></xsl:call-template>
               </xsl:variable>
               <xsl:if test="position() &gt; 1">; </xsl:if>
-              <xsl:value-of select="normalize-space(.)"/>
-              <xsl:if test="translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') != translate($role, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')">
-                <xsl:text> (</xsl:text><xsl:value-of select="$role"/><xsl:text>)</xsl:text>
-              </xsl:if>
+              <xsl:choose>
+                <xsl:when test="normalize-space(.) = ''">
+                  <!-- a name still to write: the role and a line for it -->
+                  <xsl:value-of select="$role"/><xsl:text> </xsl:text>
+                  <fo:leader leader-pattern="rule" leader-length="30mm" rule-thickness="0.5pt" color="{$rule}"/>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:value-of select="normalize-space(.)"/>
+                  <xsl:if test="translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') != translate($role, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')">
+                    <xsl:text> (</xsl:text><xsl:value-of select="$role"/><xsl:text>)</xsl:text>
+                  </xsl:if>
+                </xsl:otherwise>
+              </xsl:choose>
             </xsl:for-each>
           </xsl:with-param>
         </xsl:call-template>
@@ -173,9 +183,9 @@
                 <xsl:otherwise>Link</xsl:otherwise>
               </xsl:choose>
               <xsl:text> level, valid </xsl:text>
-              <xsl:call-template name="date"><xsl:with-param name="d" select="$p/m:licence/m:valid-from"/></xsl:call-template>
+              <xsl:call-template name="date-or-line"><xsl:with-param name="d" select="$p/m:licence/m:valid-from"/></xsl:call-template>
               <xsl:text> to </xsl:text>
-              <xsl:call-template name="date"><xsl:with-param name="d" select="$p/m:licence/m:valid-until"/></xsl:call-template>
+              <xsl:call-template name="date-or-line"><xsl:with-param name="d" select="$p/m:licence/m:valid-until"/></xsl:call-template>
             </xsl:if>
           </xsl:with-param>
         </xsl:call-template>
@@ -184,8 +194,8 @@
           <xsl:with-param name="value">
             <xsl:if test="$p/m:approval">
               <xsl:value-of select="normalize-space($p/m:approval/m:granted-by)"/>
-              <xsl:if test="$p/m:approval/m:date">
-                <xsl:text>, </xsl:text>
+              <xsl:if test="normalize-space($p/m:approval/m:date) != ''">
+                <xsl:if test="normalize-space($p/m:approval/m:granted-by) != ''">, </xsl:if>
                 <xsl:call-template name="date"><xsl:with-param name="d" select="$p/m:approval/m:date"/></xsl:call-template>
               </xsl:if>
             </xsl:if>

@@ -150,6 +150,16 @@ marks=$(pdftotext "$TMP/draft.pdf" - 2> /dev/null | grep -c 'DRAFT: this documen
 if [ $rc = 1 ] && [ -n "$pages" ] && [ "$marks" = "$pages" ] &&
    pdftotext -l 1 "$TMP/draft.pdf" - | grep -q 'DRAFT: not ready to use'; then ok
 else no "--draft: expected exit 1 and DRAFT on each of the $pages pages (found $marks, exit $rc)"; fi
+# a new pack printed as it comes (impack new, --draft): nothing is ticked that
+# the practitioner has not done, and blank dates and names leave lines to write on
+"$IMPACK" new pack --type 2 > "$TMP/starter.xml" 2> /dev/null
+"$IMPACK" build --draft "$TMP/starter.xml" -o "$TMP/starter.pdf" > /dev/null 2>&1
+pdftotext -layout "$TMP/starter.pdf" "$TMP/starter.txt" 2> /dev/null
+if grep -q 'Completed' "$TMP/starter.txt" && ! grep 'Completed' "$TMP/starter.txt" | grep -q '☑' &&
+   grep -q 'Link level, valid   *to' "$TMP/starter.txt" &&
+   ! grep -q '(Link staff)' "$TMP/starter.txt"; then ok
+else no "a new pack printed with --draft ticks training not done, or leaves stray words"
+     grep -n 'Completed\|valid\|Attended' "$TMP/starter.txt" | head -8; fi
 # a portfolio naming a participant is never printed, not even with --draft
 mkdir -p "$TMP/leak" && cp "$ROOT"/samples/*.xml "$TMP/leak/"
 sed -i 's/Tension rose when the adult/Tension rose when Amira/' "$TMP/leak/closed-type1-reception.xml"
