@@ -231,8 +231,15 @@
               </xsl:with-param>
             </xsl:call-template>
             <fo:table-cell padding="1.5mm" border="0.5pt solid {$rule}">
+              <!-- one area a line, each with a bullet when there are several -->
+              <xsl:variable name="several" select="count(m:focus-areas/m:focus) &gt; 1"/>
               <xsl:for-each select="m:focus-areas/m:focus">
                 <fo:block>
+                  <xsl:if test="$several">
+                    <xsl:attribute name="start-indent">3mm</xsl:attribute>
+                    <xsl:attribute name="text-indent">-3mm</xsl:attribute>
+                    <xsl:text>•&#x00A0;</xsl:text>
+                  </xsl:if>
                   <xsl:call-template name="focus-category"><xsl:with-param name="c" select="@category"/></xsl:call-template>
                 </fo:block>
               </xsl:for-each>
