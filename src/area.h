@@ -47,6 +47,10 @@ struct imp_area {
     const char *lang;       /**< language of this element when it differs, borrowed */
     int unpainted;          /**< a BOX made by imp_area_new_box with nothing to paint:
                                  it has no background and borders (not even allocated) */
+    short rotate;           /**< BOX: 90, 180 or 270: its children are laid out in a frame
+                                 turned that far anticlockwise (reference-orientation),
+                                 whose content rectangle on the page clip_x, clip_y,
+                                 clip_w, clip_h give; the renderer turns them */
     unsigned char grid;     /**< IMP_GRID_TABLE: the box of a table in the collapsing border
                                  model; IMP_GRID_CELL: one of its cells, whose solid borders
                                  the renderer may draw with the table's other grid lines */

@@ -478,17 +478,31 @@ static void S_container(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_ite
         it->fixed_height = p->height.v;
     it->clip = p->overflow_hidden;
     it->display_align = p->display_align;
-    if (p->reference_orientation != 0)
+    /* reference-orientation: the content is laid out in a frame turned by
+     * that much and placed whole (the renderer turns it); at 90 and 270 its
+     * lines run along the container's height, which must be given */
+    int ro = p->reference_orientation;
+    double lw = cw; /* the content's line width */
+    if ((ro == 90 || ro == 270) && it->fixed_height <= 0) {
         imp_layout_warn_once(L, 7, fo->line,
-                             "reference-orientation other than 0 is not supported; drawn at 0");
+                             "reference-orientation=\"%d\" on a block-container without a height: "
+                             "its lines would have no length; drawn at 0",
+                             ro);
+        ro = 0;
+    }
+    if (ro == 90 || ro == 270) {
+        lw = it->fixed_height;
+        it->rot_w = cw;
+    }
+    it->rotate = ro;
     it->struct_type = S_struct_of(fo, NULL);
     if (it->struct_type)
         it->struct_id = ++L->next_struct_id;
     /* a block-container is a reference area: indents inside are measured
      * from its content rectangle (XSL 5.3.2), the inherited ones too */
-    S_frame inner = {cx, cw, 0, 0, cw};
+    S_frame inner = {cx, lw, 0, 0, lw};
     S_blocks(L, fo, &inner, it);
-    if (it->fixed_height > 0 && !it->clip) {
+    if (it->fixed_height > 0 && !it->clip && !it->rotate) {
         double need = 0;
         const imp_item *prev = NULL;
         for (const imp_item *k = it->first; k; k = k->next) {

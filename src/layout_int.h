@@ -51,6 +51,10 @@ struct imp_item {
                                it shares with a neighbour cell, whose border is centred on
                                the edge (bw holds half its width) */
     unsigned char grid;     /* IMP_GRID_TABLE, IMP_GRID_CELL: a collapsing table, its cell */
+    int rotate;             /* BLOCK (a block-container): reference-orientation 90, 180 or
+                               270: its content laid out in a frame turned that far */
+    double rot_w;           /* rotate 90/270: the content's room across its lines (the
+                               container's width on the page) */
     double fixed_height;    /* block-container height, 0 = auto */
     double min_height;
     int clip;

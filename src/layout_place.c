@@ -543,7 +543,7 @@ static void S_block(imp_pager *P, const imp_item *it)
         return;
     S_apply_space(P, it);
     double h = imp_layout_height(it);
-    int whole = it->fixed_height > 0 || it->kind == IMP_IT_ROW;
+    int whole = it->fixed_height > 0 || it->kind == IMP_IT_ROW || it->rotate;
     if (!P->whole && !P->at_top && (it->keep_together || whole) && h > S_room(P) &&
         h <= S_page_room(P))
         S_break(P);
@@ -575,7 +575,9 @@ static void S_block(imp_pager *P, const imp_item *it)
         imp_layout_markers(P, it->fo);
     if (whole) {
         /* a block-container with a height: laid out whole, clipped if asked */
-        double ch = it->fixed_height > 0 ? it->fixed_height : h;
+        double ch = it->fixed_height > 0 ? it->fixed_height
+                                         : h - it->bw[IMP_BEFORE] - it->bw[IMP_AFTER] -
+                                               it->pad[IMP_BEFORE] - it->pad[IMP_AFTER];
         double inner_y = P->y + it->bw[IMP_BEFORE] + it->pad[IMP_BEFORE];
         if (box) {
             box->h = h;
@@ -585,6 +587,18 @@ static void S_block(imp_pager *P, const imp_item *it)
                 box->clip_y = P->y + it->bw[IMP_BEFORE];
                 box->clip_w = it->w - it->bw[IMP_START] - it->bw[IMP_END];
                 box->clip_h = ch + it->pad[IMP_BEFORE] + it->pad[IMP_AFTER];
+            }
+            if (it->rotate) {
+                /* the content rectangle the turned frame fills */
+                box->rotate = (short)it->rotate;
+                box->clip_x = it->x + it->bw[IMP_START] + it->pad[IMP_START];
+                box->clip_y = inner_y;
+                box->clip_w = it->w - it->bw[IMP_START] - it->bw[IMP_END] - it->pad[IMP_START] -
+                              it->pad[IMP_END];
+                box->clip_h = ch;
+                /* across the turned lines, the room is the container's width */
+                if (it->rotate == 90 || it->rotate == 270)
+                    ch = it->rot_w;
             }
             double content = 0;
             const imp_item *prev = NULL;

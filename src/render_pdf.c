@@ -919,8 +919,26 @@ static void S_area(S_r *r, const imp_area *a)
         cairo_rectangle(r->cr, a->clip_x, a->clip_y, a->clip_w, a->clip_h);
         cairo_clip(r->cr);
     }
+    int turn = a->kind == IMP_AREA_BOX && a->rotate;
+    if (turn) {
+        /* the children were laid out in a frame turned anticlockwise by
+         * a->rotate, from the content rectangle's top-left corner (X, Y),
+         * lines W long (W × H on the page): map that frame onto the page */
+        double X = a->clip_x, Y = a->clip_y, W = a->clip_w, H = a->clip_h;
+        cairo_matrix_t m;
+        if (a->rotate == 90) /* lines run up the page from its bottom-left */
+            cairo_matrix_init(&m, 0, -1, 1, 0, X - Y, Y + H + X);
+        else if (a->rotate == 270) /* down the page from its top-right */
+            cairo_matrix_init(&m, 0, 1, -1, 0, X + W + Y, Y - X);
+        else /* 180: upside down from its bottom-right */
+            cairo_matrix_init(&m, -1, 0, 0, -1, 2 * X + W, 2 * Y + H);
+        cairo_save(r->cr);
+        cairo_transform(r->cr, &m);
+    }
     for (const imp_area *c = a->first; c; c = c->next)
         S_area(r, c);
+    if (turn)
+        cairo_restore(r->cr);
     if (clip)
         cairo_restore(r->cr);
     if (grid) {

@@ -471,6 +471,28 @@ static void test_white_space_treatment_preserve_collapses(void **state)
     S_line(c, "C     D");
 }
 
+static void test_reference_orientation(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 300, 300, "",
+            "<fo:block-container reference-orientation='90' width='100pt' height='150pt'>"
+            "<fo:block>turned</fo:block></fo:block-container>\n"
+            "<fo:block-container reference-orientation='-90'><fo:block>no height</fo:block>"
+            "</fo:block-container>");
+    const imp_area *v[4];
+    size_t n = S_areas_of(S_page(c, 0)->first, IMP_AREA_BOX, IMP_FO_BLOCK_CONTAINER, v, 0, 4);
+    INT(n, 2);
+    /* the content rectangle on the page, and lines as long as the height */
+    INT(v[0]->rotate, 90);
+    NEAR(v[0]->clip_w, 100);
+    NEAR(v[0]->clip_h, 150);
+    NEAR(S_line(c, "turned")->a->w, 150);
+    /* 270 with no height cannot have lines: drawn at 0, and told */
+    INT(v[1]->rotate, 0);
+    INT(c->d.n, 1);
+    assert_non_null(strstr(c->d.v[0].msg, "without a height"));
+}
+
 static void test_list_indents(void **state)
 {
     S_ctx *c = *state;
@@ -2206,6 +2228,7 @@ int main(void)
         T(test_start_indent_inherited),
         T(test_indents_from_reference_areas),
         T(test_list_label_not_broken_inside),
+        T(test_reference_orientation),
         T(test_percent_indents),
         T(test_nested_keeps_and_breaks),
         T(test_white_space_treatment_preserve_collapses),
