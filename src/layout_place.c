@@ -492,6 +492,14 @@ static void S_child(imp_pager *P, const imp_item *c, double *pending, int *keep_
             if (h > S_page_room(P))
                 h = before + imp_layout_height(c) + fmax(c->space_after, n->space_before) +
                     S_first_piece(n);
+            /* told only when this item cannot break (else its last lines can
+             * still go with the next) */
+            if (h > S_page_room(P) && keep_out == IMP_KEEP_ALWAYS &&
+                S_first_piece(c) >= imp_layout_height(c) - 0.01)
+                imp_layout_warn_once(P->L, 36, c->fo ? c->fo->line : 0,
+                                     "a block kept with the next (keep-with-next or "
+                                     "keep-with-previous \"always\") cannot share a page "
+                                     "with it; they are placed on different pages");
             if (h > S_room(P) && h <= S_page_room(P))
                 S_break(P);
         }
@@ -547,6 +555,10 @@ static void S_block(imp_pager *P, const imp_item *it)
     if (!P->whole && !P->at_top && (it->keep_together || whole) && h > S_room(P) &&
         h <= S_page_room(P))
         S_break(P);
+    if (!P->whole && !whole && it->keep_together == IMP_KEEP_ALWAYS && h > S_page_room(P))
+        imp_layout_warn_once(P->L, 35, it->fo ? it->fo->line : 0,
+                             "a block with keep-together=\"always\" is taller than the page "
+                             "body; it is broken across pages anyway");
     if (!P->whole && whole && h > S_room(P))
         imp_layout_warn_once(P->L, 31, it->fo ? it->fo->line : 0,
                              "a box is taller than the page body; it is placed anyway and "

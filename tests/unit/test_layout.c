@@ -1107,6 +1107,21 @@ static void test_keep_strengths(void **state)
     INT(S_line(c, "G1")->page, 3);
 }
 
+static void test_keep_that_cannot_hold_is_told(void **state)
+{
+    S_ctx *c = *state;
+    /* keep-together="always" on a block taller than the page: broken, told;
+     * an integer strength is broken silently */
+    S_pages(c, SMALL,
+            "<fo:block keep-together='always' linefeed-treatment='preserve'>1\n2\n3\n4\n5\n6\n7\n8\n"
+            "9\n10</fo:block>\n"
+            "<fo:block keep-together='5' linefeed-treatment='preserve'>1\n2\n3\n4\n5\n6\n7\n8\n"
+            "9\n10</fo:block>");
+    INT(c->d.n, 1);
+    assert_non_null(strstr(c->d.v[0].msg, "keep-together=\"always\""));
+    INT(c->d.v[0].line, 6); /* the first block's line in the test's document */
+}
+
 static void test_keep_chain_of_three(void **state)
 {
     S_ctx *c = *state;
@@ -2261,6 +2276,7 @@ int main(void)
         T(test_keep_with_previous),
         T(test_keep_strengths),
         T(test_keep_chain_of_three),
+        T(test_keep_that_cannot_hold_is_told),
         T(test_keep_with_next_inside_a_block),
         T(test_keep_with_next_into_nested_blocks),
         T(test_keep_with_next_table),
