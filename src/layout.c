@@ -467,6 +467,8 @@ struct imp_mark {
 void imp_layout_markers(imp_pager *P, const imp_fo *fo)
 {
     if (P->whole)
+        P = P->outer; /* in a cell or a box of the flow: its page's; in a region: none */
+    if (!P || P->whole)
         return;
     for (const imp_fo *c = fo->first; c; c = c->next)
         if (c->kind == IMP_FO_MARKER && c->p->marker_class_name) {

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "layout_int.h"
 #include "image.h"
@@ -266,17 +267,25 @@ static void S_roman(char *buf, size_t cap, int n, int upper)
             *c = (char)(*c - 'a' + 'A');
 }
 
-/* A page number as a page-sequence's format asks (1, i, I, a, A, 01). */
+/* A page number as a page-sequence's format asks (XSLT number formats:
+ * 1, 01, 001..., i, I, a (a..z, aa..), A). */
 static void S_number(const char *f, int n, char *buf, size_t cap)
 {
-    if (f && (!strcmp(f, "i") || !strcmp(f, "I")))
+    if (f && (!strcmp(f, "i") || !strcmp(f, "I"))) {
         S_roman(buf, cap, n, f[0] == 'I');
-    else if (f && (!strcmp(f, "a") || !strcmp(f, "A")) && n >= 1 && n <= 26)
-        snprintf(buf, cap, "%c", (f[0] == 'A' ? 'A' : 'a') + n - 1);
-    else if (f && !strcmp(f, "01"))
-        snprintf(buf, cap, "%02d", n);
-    else
+    } else if (f && (!strcmp(f, "a") || !strcmp(f, "A")) && n >= 1) {
+        char tmp[32];
+        int k = 0;
+        for (int m = n; m > 0 && k < 31; m = (m - 1) / 26)
+            tmp[k++] = (char)((f[0] == 'A' ? 'A' : 'a') + (m - 1) % 26);
+        for (int i = 0; i < k && (size_t)i + 1 < cap; i++)
+            buf[i] = tmp[k - 1 - i];
+        buf[(size_t)k < cap ? (size_t)k : cap - 1] = '\0';
+    } else if (f && f[0] == '0' && strspn(f, "0") == strlen(f) - 1 && f[strlen(f) - 1] == '1') {
+        snprintf(buf, cap, "%0*d", (int)strlen(f), n); /* 01, 001, 0001: zero padded */
+    } else {
         snprintf(buf, cap, "%d", n);
+    }
 }
 
 static void S_literal(S_para *P, const imp_props *p, const char *s)
@@ -572,6 +581,16 @@ static PangoAlignment S_align(imp_text_align a, int *justify)
     }
 }
 
+/* Extras in the order of the text (several footnotes on a line print in it). */
+static void S_extra_append(imp_item *it, imp_extra *x)
+{
+    imp_extra **tail = &it->extras;
+    while (*tail)
+        tail = &(*tail)->next;
+    x->next = NULL;
+    *tail = x;
+}
+
 static void S_extras_for_line(S_para *P, imp_item *it, PangoLayoutLine *line, double line_top,
                               double baseline, int line_x)
 {
@@ -603,8 +622,7 @@ static void S_extras_for_line(S_para *P, imp_item *it, PangoLayoutLine *line, do
                 x->start = s - ls;
                 x->end = e - ls;
                 x->fo = o->fo;
-                x->next = it->extras;
-                it->extras = x;
+                S_extra_append(it, x);
             }
             g_free(ranges);
             continue;
@@ -671,8 +689,7 @@ static void S_extras_for_line(S_para *P, imp_item *it, PangoLayoutLine *line, do
             free(x);
             continue;
         }
-        x->next = it->extras;
-        it->extras = x;
+        S_extra_append(it, x);
     }
 }
 
@@ -706,6 +723,20 @@ static int S_stretch_leaders(S_para *P, PangoLayout *lay)
         changed = 1;
     }
     return changed;
+}
+
+/* Is lang (xml:lang, "ar-EG", "ur") written right to left? */
+static int S_rtl_lang(const char *lang)
+{
+    static const char *const rtl[] = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku",
+                                      "ps", "sd", "syr", "ug", "ur", "yi"};
+    if (!lang)
+        return 0;
+    size_t n = strcspn(lang, "-_");
+    for (size_t i = 0; i < sizeof rtl / sizeof *rtl; i++)
+        if (strlen(rtl[i]) == n && !strncasecmp(lang, rtl[i], n))
+            return 1;
+    return 0;
 }
 
 /* Build the PangoLayout of an inline run (NULL when it has no text). P is
@@ -748,6 +779,10 @@ static PangoLayout *S_build(imp_lctx *L, S_para *P, const imp_fo *block, const i
     const imp_props *bp = block->p;
     S_block_attrs(P);
     PangoLayout *lay = pango_layout_new(L->pctx);
+    /* the paragraph's direction is the writing-mode's (left to right), not
+     * guessed from its first letter; a block in a right-to-left language
+     * (xml:lang ar, he, fa, ur...) runs right to left */
+    pango_layout_set_auto_dir(lay, S_rtl_lang(block->p->lang));
     pango_layout_set_text(lay, P->text->str, (int)P->text->len);
     /* the block's font as the default, so empty runs and line heights are right */
     PangoFontDescription *fd = S_font(bp);
@@ -971,6 +1006,21 @@ void imp_layout_para_from(imp_lctx *L, const imp_fo *block, const imp_fo *first,
         li->line = pango_layout_line_ref(line);
         li->x = x;
         li->w = P.avail;
+        /* a character no installed font has prints as a box: say so, once */
+        for (GSList *l = line->runs; l && !L->warned[45]; l = l->next) {
+            const PangoGlyphString *gs = ((PangoGlyphItem *)l->data)->glyphs;
+            for (int g = 0; g < gs->num_glyphs; g++) {
+                PangoGlyph gl = gs->glyphs[g].glyph;
+                if (gl != PANGO_GLYPH_EMPTY && (gl & PANGO_GLYPH_UNKNOWN_FLAG)) {
+                    imp_layout_warn_once(L, 45, block->line,
+                                         "no installed font has the character U+%04X, so it "
+                                         "prints as a box: install a font that has it (for "
+                                         "Chinese, Japanese and Korean, Debian's fonts-noto-cjk)",
+                                         (unsigned)(gl & ~PANGO_GLYPH_UNKNOWN_FLAG));
+                    break;
+                }
+            }
+        }
         int last = idx == nlines - 1 || S_forced_end(lay, line);
         li->lx = x + S_line_x(&P, lay, line, &logical, last) / (double)PANGO_SCALE;
         li->height = logical.height / (double)PANGO_SCALE;

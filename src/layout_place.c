@@ -285,6 +285,8 @@ void imp_pager_footnotes(imp_pager *P)
     P->bottom = P->body_bottom;
 }
 
+static void S_child(imp_pager *P, const imp_item *c, double *pending, int *keep_in);
+
 static void S_line(imp_pager *P, const imp_item *it)
 {
     P->cursor = it;
@@ -351,13 +353,37 @@ static void S_line(imp_pager *P, const imp_item *it)
     for (const imp_extra *x = it->extras; x; x = x->next) {
         if (x->kind != IMP_EX_FOOTNOTE || !x->note)
             continue;
-        if (P->whole || P->nnotes == (int)(sizeof P->notes / sizeof *P->notes)) {
-            /* in a cell or a region: the note follows the line */
-            imp_place_children_whole(P->L, x->note->first, S_parent(P), P->y);
-            P->y += x->note->height;
+        imp_pager *O = P->whole ? P->outer : P; /* the page the note belongs to */
+        int full = O && O->nnotes == (int)(sizeof O->notes / sizeof *O->notes);
+        if (O && !full && P->whole && !O->whole &&
+            x->note->height + S_sep_height(O) <= S_page_room(O) / 2) {
+            /* in a cell, a label or a box of the flow: the foot of its page */
+            double h = x->note->height + (O->nnotes == 0 ? S_sep_height(O) : 0);
+            O->notes[O->nnotes++] = x->note;
+            O->notes_h += h;
+            O->bottom -= h;
             continue;
         }
-        P->notes[P->nnotes++] = x->note;
+        if (!P->whole && !full && x->note->height + it->height <= S_page_room(P)) {
+            P->notes[P->nnotes++] = x->note;
+            continue;
+        }
+        if (!P->whole && !full) {
+            /* taller than a page can hold with its line: it follows the
+             * line in the text, breaking over pages as the text does */
+            imp_layout_warn_once(P->L, 37, x->note->fo ? x->note->fo->line : 0,
+                                 "a footnote is too tall for the foot of a page; it is "
+                                 "printed after the line that cites it");
+            notes -= x->note->height;
+            double pending = 0;
+            int keep = 0;
+            for (const imp_item *c = x->note->first; c && !P->cont; c = c->next)
+                S_child(P, c, &pending, &keep);
+            continue;
+        }
+        /* in a region or a footnote: the note follows the line */
+        imp_place_children_whole(P->L, x->note->first, S_parent(P), P->y);
+        P->y += x->note->height;
     }
     if (notes > 0) {
         P->notes_h += notes;
@@ -621,7 +647,7 @@ static void S_block(imp_pager *P, const imp_item *it)
             double off = it->display_align == 1 ? (ch - content) / 2
                          : it->display_align == 2 ? ch - content
                                                   : 0;
-            imp_place_children_whole(P->L, it->first, box, inner_y + (off > 0 ? off : 0));
+            imp_place_children_for(P, it->first, box, inner_y + (off > 0 ? off : 0));
         }
         S_piece(P, P->y, P->y + h, 1);
         P->y += h;
@@ -710,6 +736,8 @@ static void S_row(imp_pager *P, const imp_item *row, imp_area *parent, S_spans *
     tr->h = row->height;
     tr->struct_type = "TR";
     tr->struct_id = row->struct_id;
+    if (row->fo)
+        imp_layout_markers(P, row->fo); /* and on the row */
     for (const imp_item *c = row->first; c; c = c->next) {
         imp_area *cell = imp_pager_box_area(c, tr, P->y + sep, 1);
         if (!cell)
@@ -726,6 +754,7 @@ static void S_row(imp_pager *P, const imp_item *row, imp_area *parent, S_spans *
                                              : 0;
         if (c->id && !P->whole)
             imp_layout_found_id(P->L, c->id, P->number, P->page_index);
+        imp_layout_markers(P, c->fo); /* markers on the cell itself */
         int rs = c->fo->p->number_rows_spanned;
         if (sp && rs > 1 && !P->whole && sp->n < S_MAXSPANS) {
             /* its rows may be cut by a page: its content goes in as they come */
@@ -737,7 +766,7 @@ static void S_row(imp_pager *P, const imp_item *row, imp_area *parent, S_spans *
                 continue;
             }
         }
-        imp_place_children_whole(P->L, c->first, cell,
+        imp_place_children_for(P, c->first, cell,
                                  P->y + sep + c->bw[IMP_BEFORE] + c->pad[IMP_BEFORE] +
                                      (off > 0 ? off : 0));
     }
@@ -983,7 +1012,7 @@ static void S_listitem(imp_pager *P, const imp_item *li)
         imp_area *lb = imp_pager_box_area(label, box, y0, 1);
         if (lb) {
             lb->h = lh;
-            imp_place_children_whole(P->L, label->first, lb, y0);
+            imp_place_children_for(P, label->first, lb, y0);
         }
         S_piece(P, y0, y0 + lh, 1); /* no break beside the label */
     }
@@ -1122,4 +1151,20 @@ double imp_place_children_pieces(imp_lctx *L, const imp_item *first, imp_area *p
 void imp_place_children_whole(imp_lctx *L, const imp_item *first, imp_area *parent, double y)
 {
     imp_place_children_pieces(L, first, parent, y, NULL);
+}
+
+void imp_place_children_for(imp_pager *P, const imp_item *first, imp_area *parent, double y)
+{
+    imp_pager W;
+    memset(&W, 0, sizeof W);
+    W.L = P->L;
+    W.whole = 1;
+    W.outer = P->whole ? P->outer : P;
+    W.flow = parent;
+    W.y = y;
+    W.top = y;
+    W.bottom = 1e12;
+    W.at_top = 1;
+    W.number = P->L->page_number;
+    S_children(&W, first);
 }

@@ -19,6 +19,9 @@ typedef struct {
 struct imp_pager {
     imp_lctx *L;
     int whole;            /* no page breaks: a cell, a label, static content */
+    struct imp_pager *outer; /* whole: the flow's pager the content is placed for (its
+                                footnotes and markers go to that page), or NULL (a
+                                region, a footnote) */
     imp_area *flow;       /* the area the top-level items go into */
     double top, bottom, y;
     int at_top;           /* nothing placed yet on this page */
@@ -86,6 +89,9 @@ typedef struct {
 void imp_pager_flow(imp_pager *P, const imp_pager_source *src);
 /** Place items whole (no page breaks) under parent from y. */
 void imp_place_children_whole(imp_lctx *L, const imp_item *first, imp_area *parent, double y);
+/** The same, for content of the flow that is placed whole (a cell, a list
+ * label, a block-container): its footnotes and markers belong to P's page. */
+void imp_place_children_for(imp_pager *P, const imp_item *first, imp_area *parent, double y);
 /** The same, recording the pieces placed (where a page could break them)
  * into *pieces; returns the y below the last item. */
 double imp_place_children_pieces(imp_lctx *L, const imp_item *first, imp_area *parent, double y,

@@ -570,9 +570,15 @@ static imp_item *S_cell(S_table *T, const S_pos *pp, int in_header, imp_item *ro
     }
     it->centred = pp->centred;
     it->grid = T->collapse ? IMP_GRID_CELL : IMP_GRID_NONE;
-    it->background = p->background_color.a > 0 ? p->background_color
-                     : row->fo && row->fo->p->background_color.a > 0 ? row->fo->p->background_color
-                                                                    : p->background_color;
+    /* the cell's background, else its row's, its row group's, its column's
+     * (the layers XSL 6.7.x paints under a cell, the topmost that has one) */
+    const imp_fo *under[4] = {cell, row->fo, pp->group, S_col_fo(T, col)};
+    it->background = p->background_color;
+    for (int k = 0; k < 4; k++)
+        if (under[k] && under[k]->p->background_color.a > 0) {
+            it->background = under[k]->p->background_color;
+            break;
+        }
     it->display_align = p->display_align;
     it->struct_type = in_header ? "TH" : "TD";
     it->struct_id = ++T->L->next_struct_id;

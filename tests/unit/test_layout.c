@@ -1738,6 +1738,45 @@ static void test_column_count_used_master(void **state)
     INT(c->d.v[0].line, 2);
 }
 
+static void test_footnotes_and_markers_in_cells(void **state)
+{
+    S_ctx *c = *state;
+    /* footnotes in table cells go to the foot of the page, in order; a
+     * marker on a cell or in it is retrieved by the running header */
+    S_doc(c, REGION_MASTER("p", 200, 200),
+          "master-reference='p' font-size='10pt'",
+          "<fo:static-content flow-name='xsl-region-before'><fo:block>H:"
+          "<fo:retrieve-marker retrieve-class-name='m'/></fo:block></fo:static-content>",
+          "<fo:table table-layout='fixed' width='200pt'><fo:table-body><fo:table-row>"
+          "<fo:table-cell><fo:marker marker-class-name='m'>cell</fo:marker>"
+          "<fo:block>A<fo:footnote><fo:inline>1</fo:inline><fo:footnote-body>"
+          "<fo:block>note one</fo:block></fo:footnote-body></fo:footnote>"
+          "<fo:footnote><fo:inline>2</fo:inline><fo:footnote-body><fo:block>note two</fo:block>"
+          "</fo:footnote-body></fo:footnote></fo:block></fo:table-cell></fo:table-row>"
+          "</fo:table-body></fo:table>\n<fo:block>after</fo:block>");
+    const S_ln *one = S_line(c, "note one"), *two = S_line(c, "note two");
+    const S_ln *after = S_line(c, "after");
+    if (!(one->a->y > after->a->y + 12))
+        fail_msg("the note is at %.1f, not below the text (%.1f)", one->a->y, after->a->y);
+    NEAR(two->a->y, one->a->y + 12);
+    S_line(c, "H:cell");
+}
+
+static void test_footnote_taller_than_a_page(void **state)
+{
+    S_ctx *c = *state;
+    /* it cannot stand at a page's foot: it follows its line, over pages */
+    S_pages(c, 100, 100, "font-size='10pt'",
+            "<fo:block>A<fo:footnote><fo:inline>1</fo:inline><fo:footnote-body>"
+            "<fo:block linefeed-treatment='preserve'>n1\nn2\nn3\nn4\nn5\nn6\nn7\nn8\nn9\nn10"
+            "</fo:block></fo:footnote-body></fo:footnote></fo:block>");
+    INT(S_line(c, "n1")->page, 0);
+    if (S_line(c, "n1")->a->y < 0)
+        fail_msg("the note starts above the page");
+    INT(S_line(c, "n10")->page, 1);
+    INT(c->d.n, 1);
+}
+
 static void test_two_page_sequences(void **state)
 {
     S_ctx *c = *state;
@@ -2307,6 +2346,8 @@ int main(void)
         T(test_citation_in_the_cited_pages_format),
         T(test_column_count_unused_master),
         T(test_column_count_used_master),
+        T(test_footnotes_and_markers_in_cells),
+        T(test_footnote_taller_than_a_page),
         T(test_two_page_sequences),
         T(test_even_and_odd_page_breaks),
         T(test_page_number_in_flow),
