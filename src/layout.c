@@ -410,7 +410,7 @@ void imp_pager_new_page(imp_pager *P)
     S_seq *S = P->seq;
     imp_lctx *L = P->L;
     S_finish_page(S, P);
-    const imp_fo *spm = S_pick(S, 0, S->blank, 1);
+    const imp_fo *spm = S_pick(S, 0, S->blank || P->next_blank, 1);
     if (!spm) {
         S->failed = 1;
         spm = S->m.spm;

@@ -286,6 +286,7 @@ void imp_pager_footnotes(imp_pager *P)
 }
 
 static void S_child(imp_pager *P, const imp_item *c, double *pending, int *keep_in);
+static void S_parity_break(imp_pager *P, imp_break b, int force);
 
 static void S_line(imp_pager *P, const imp_item *it)
 {
@@ -494,9 +495,9 @@ static void S_child(imp_pager *P, const imp_item *c, double *pending, int *keep_
         imp_break b = (imp_break)P->break_pending;
         P->break_pending = 0;
         if (!P->at_top)
-            S_break(P);
-        if ((b == IMP_BREAK_EVEN_PAGE && P->number % 2 != 0) ||
-            (b == IMP_BREAK_ODD_PAGE && P->number % 2 == 0))
+            S_parity_break(P, b, 1);
+        else if ((b == IMP_BREAK_EVEN_PAGE && P->number % 2 != 0) ||
+                 (b == IMP_BREAK_ODD_PAGE && P->number % 2 == 0))
             S_break(P);
     }
     /* keep-with-next / keep-with-previous: this item and the first piece of
@@ -558,16 +559,30 @@ static void S_apply_space(imp_pager *P, const imp_item *it)
     P->y += s;
 }
 
+/* A page break to a page of the parity b asks (even-page, odd-page): the
+ * page between, left empty, is made as a blank page (a page master with
+ * blank-or-not-blank="blank" is chosen for it). force: break even at a
+ * page's top (a break-after). */
+static void S_parity_break(imp_pager *P, imp_break b, int force)
+{
+    int brk = force || !P->at_top || P->page_used;
+    int next = brk ? P->number + 1 : P->number;
+    int skip = (b == IMP_BREAK_EVEN_PAGE && next % 2 != 0) ||
+               (b == IMP_BREAK_ODD_PAGE && next % 2 == 0);
+    if (brk) {
+        P->next_blank = skip;
+        S_break(P);
+        P->next_blank = 0;
+    }
+    if (skip)
+        S_break(P);
+}
+
 static void S_break_before(imp_pager *P, imp_break b)
 {
     if (P->whole || b == IMP_BREAK_AUTO)
         return;
-    if (!P->at_top || P->page_used)
-        S_break(P);
-    if (b == IMP_BREAK_EVEN_PAGE && P->number % 2 != 0)
-        S_break(P);
-    else if (b == IMP_BREAK_ODD_PAGE && P->number % 2 == 0)
-        S_break(P);
+    S_parity_break(P, b, 0);
 }
 
 static void S_block(imp_pager *P, const imp_item *it)

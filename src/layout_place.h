@@ -27,6 +27,7 @@ struct imp_pager {
     int at_top;           /* nothing placed yet on this page */
     int page_used;        /* something (even empty) was placed on this page */
     int break_pending;    /* a break-after (its imp_break) waits for the next item */
+    int next_blank;       /* the next page made stays empty (a parity break): a blank page */
     double pending_space;
     struct {
         const imp_item *it;
