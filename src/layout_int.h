@@ -18,12 +18,13 @@ typedef enum {
 /* Something drawn on a line besides its glyphs, at an x relative to the line start. */
 typedef struct imp_extra {
     enum { IMP_EX_RULE, IMP_EX_DOTS, IMP_EX_IMAGE, IMP_EX_LINK, IMP_EX_DEST, IMP_EX_PAGENUM,
-           IMP_EX_FOOTNOTE } kind;
+           IMP_EX_FOOTNOTE, IMP_EX_BOX /* an inline's box: borders, background */ } kind;
     double x, w;        /* horizontal extent on the line */
     double y, h;        /* IMAGE/LINK: top relative to the line top, height */
     double thickness;   /* RULE/DOTS */
     double period;      /* DOTS: the pattern's width (leader-pattern-width), 0 the default */
     int aligned;        /* DOTS: on a grid from the page's edge (leader-alignment) */
+    int cut;            /* BOX: 1 the inline began on a line before, 2 goes on to the next */
     imp_border_style style;
     imp_color color;
     imp_image *image;   /* IMAGE: a reference */

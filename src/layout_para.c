@@ -11,7 +11,11 @@
 #define S_OBJ "\xef\xbf\xbc" /* U+FFFC: an inline object's place in the text */
 #define S_LSEP "\xe2\x80\xa8" /* U+2028: a preserved line feed (same paragraph) */
 
-typedef enum { S_OB_LEADER, S_OB_IMAGE, S_OB_LINK, S_OB_DEST, S_OB_FOOTNOTE, S_OB_PAGENUM } S_obkind;
+typedef enum {
+    S_OB_LEADER, S_OB_IMAGE, S_OB_LINK, S_OB_DEST, S_OB_FOOTNOTE, S_OB_PAGENUM,
+    S_OB_SPACE, /* room an inline's padding and border take at its start or end */
+    S_OB_BOX    /* an inline with borders, padding or a background of its own: its box */
+} S_obkind;
 
 /* An object or range in the paragraph's text. */
 typedef struct {
@@ -35,6 +39,7 @@ typedef struct {
     int at_line_start; /* nothing emitted since the start or a preserved line feed */
     double avail;
     const imp_fo *block;
+    const imp_props *boxed; /* the inline whose background its box paints (not Pango) */
 } S_para;
 
 static S_obj *S_add_obj(S_para *P, S_obkind kind, const imp_fo *fo)
@@ -136,9 +141,18 @@ static void S_run_attrs_ex(S_para *P, const imp_props *p, int s, int e, int obje
     if (p->letter_spacing != 0)
         S_insert(P->attrs, pango_attr_letter_spacing_new((int)lround(p->letter_spacing * PANGO_SCALE)),
                  s, e);
+    if (p->word_spacing != 0) {
+        /* word-spacing: each space a little wider (Pango has letter spacing
+         * only, so the spaces get that), before the lines are broken */
+        int ws = (int)lround((p->letter_spacing + p->word_spacing) * PANGO_SCALE);
+        for (int i = s; i < e; i++)
+            if (P->text->str[i] == ' ')
+                S_insert(P->attrs, pango_attr_letter_spacing_new(ws), i, i + 1);
+    }
     if (p->baseline_shift != 0)
         S_insert(P->attrs, pango_attr_rise_new((int)lround(p->baseline_shift * PANGO_SCALE)), s, e);
-    if (p->background_color.a > 0 && !S_same_color(p->background_color, b->background_color))
+    if (p->background_color.a > 0 && !S_same_color(p->background_color, b->background_color) &&
+        p != P->boxed)
         S_insert(P->attrs,
                  pango_attr_background_new(S_c16(p->background_color.r), S_c16(p->background_color.g),
                                            S_c16(p->background_color.b)),
@@ -460,20 +474,48 @@ static void S_walk_one(S_para *P, const imp_fo *c)
     case IMP_FO_TITLE:
     case IMP_FO_BOOKMARK_TITLE:
     case IMP_FO_INLINE_CONTAINER: {
-        S_obj *link = NULL, *dest = NULL;
+        S_obj *link = NULL, *dest = NULL, *box = NULL;
         if (c->kind == IMP_FO_BASIC_LINK &&
             (c->p->internal_destination || c->p->external_destination))
             link = S_add_obj(P, S_OB_LINK, c);
         if (c->p->id)
             dest = S_add_obj(P, S_OB_DEST, c);
-        size_t li = link ? (size_t)(link - P->objs) : 0, di = dest ? (size_t)(dest - P->objs) : 0;
+        /* borders and padding: room at its start and end, and its box */
+        const imp_props *ip = c->p;
+        double room[2] = {ip->padding[IMP_START] + imp_layout_border_width(&ip->border[IMP_START]),
+                          ip->padding[IMP_END] + imp_layout_border_width(&ip->border[IMP_END])};
+        int boxed = room[0] > 0 || room[1] > 0;
+        for (int s = 0; s < 4 && !boxed; s++)
+            boxed = imp_layout_border_width(&ip->border[s]) > 0;
+        const imp_props *was = P->boxed;
+        if (boxed) {
+            S_emit_space(P); /* a space before the inline stays outside its box */
+            box = S_add_obj(P, S_OB_BOX, c);
+            if (ip->background_color.a > 0)
+                P->boxed = ip;
+        }
+        size_t li = link ? (size_t)(link - P->objs) : 0, di = dest ? (size_t)(dest - P->objs) : 0,
+               bi = box ? (size_t)(box - P->objs) : 0;
+        if (room[0] > 0) {
+            S_obj *sp = S_add_obj(P, S_OB_SPACE, c);
+            if (sp)
+                S_object(P, ip, sp, room[0], 0, 0, 0);
+        }
         S_walk(P, c, NULL);
+        if (room[1] > 0) {
+            S_obj *sp = S_add_obj(P, S_OB_SPACE, c);
+            if (sp)
+                S_object(P, ip, sp, room[1], 0, 0, 0);
+        }
+        P->boxed = was;
         /* objs may have moved while walking */
         if (link) {
             P->objs[li].end = (int)P->text->len;
         }
         if (dest)
             P->objs[di].end = (int)P->text->len;
+        if (box)
+            P->objs[bi].end = (int)P->text->len;
         break;
     }
     case IMP_FO_CHARACTER:
@@ -597,6 +639,42 @@ static void S_extras_for_line(S_para *P, imp_item *it, PangoLayoutLine *line, do
     int ls = line->start_index, le = line->start_index + line->length;
     for (size_t i = 0; i < P->nobjs; i++) {
         S_obj *o = &P->objs[i];
+        if (o->kind == S_OB_SPACE)
+            continue;
+        if (o->kind == S_OB_BOX) {
+            int s = o->start > ls ? o->start : ls, e = o->end < le ? o->end : le;
+            if (s >= e)
+                continue;
+            const imp_props *ip = o->fo->p;
+            double asc, desc;
+            S_font_extents(P->L, ip, &asc, &desc);
+            double up = asc + ip->padding[IMP_BEFORE] + imp_layout_border_width(&ip->border[IMP_BEFORE]);
+            double down = desc + ip->padding[IMP_AFTER] + imp_layout_border_width(&ip->border[IMP_AFTER]);
+            int *ranges = NULL, n = 0;
+            pango_layout_line_get_x_ranges(line, s, e, &ranges, &n);
+            for (int k = 0; k < n; k++) {
+                int x0 = ranges[2 * k], x1 = ranges[2 * k + 1];
+                /* runs side by side (its padding's room is a run of its own) make one box */
+                while (k + 1 < n && ranges[2 * k + 2] <= x1 + 1)
+                    x1 = ranges[2 * (++k) + 1] > x1 ? ranges[2 * k + 1] : x1;
+                if (x1 <= x0)
+                    continue;
+                imp_extra *x = calloc(1, sizeof *x);
+                if (!x)
+                    break;
+                x->kind = IMP_EX_BOX;
+                x->x = (x0 - line_x) / (double)PANGO_SCALE;
+                x->w = (x1 - x0) / (double)PANGO_SCALE;
+                x->y = baseline - line_top - up;
+                x->h = up + down;
+                x->fo = o->fo;
+                /* where a line breaks the inline, its box is open there */
+                x->cut = (o->start < ls ? 1 : 0) | (o->end > le ? 2 : 0);
+                S_extra_append(it, x);
+            }
+            g_free(ranges);
+            continue;
+        }
         if (o->kind == S_OB_LINK) {
             int s = o->start > ls ? o->start : ls, e = o->end < le ? o->end : le;
             if (s >= e)

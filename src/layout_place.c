@@ -177,6 +177,7 @@ static void S_line_extras(imp_pager *P, const imp_item *it, imp_area *parent, do
             if (x->name && !P->whole)
                 imp_layout_found_id(P->L, x->name, P->number, P->page_index);
             break;
+        case IMP_EX_BOX: /* made before the line (S_line), under its text */
         case IMP_EX_FOOTNOTE:
             break; /* placed after the line (S_line) */
         case IMP_EX_PAGENUM:
@@ -328,6 +329,25 @@ static void S_line(imp_pager *P, const imp_item *it)
     if (it->height > S_room(P) && !P->whole)
         imp_layout_warn_once(P->L, 30, it->fo ? it->fo->line : 0,
                              "a line is taller than the page body; it is placed anyway");
+    /* inline boxes (borders, a background with padding) go under the text */
+    for (const imp_extra *x = it->extras; x; x = x->next) {
+        if (x->kind != IMP_EX_BOX || !x->fo)
+            continue;
+        const imp_props *ip = x->fo->p;
+        imp_border bd[4] = {ip->border[0], ip->border[1], ip->border[2], ip->border[3]};
+        if ((x->cut & 1) && !bd[IMP_START].retain)
+            bd[IMP_START].width = 0; /* open where a line break cuts it */
+        if ((x->cut & 2) && !bd[IMP_END].retain)
+            bd[IMP_END].width = 0;
+        imp_area *b = imp_area_new_box(S_parent(P), &ip->background_color, bd);
+        if (b) {
+            b->fo = x->fo;
+            b->x = it->lx + x->x;
+            b->y = P->y + x->y;
+            b->w = x->w;
+            b->h = x->h;
+        }
+    }
     imp_area *a = imp_area_new(IMP_AREA_LINE, S_parent(P));
     if (!a)
         return;

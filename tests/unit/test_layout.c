@@ -493,6 +493,24 @@ static void test_reference_orientation(void **state)
     assert_non_null(strstr(c->d.v[0].msg, "without a height"));
 }
 
+static void test_inline_box_and_word_spacing(void **state)
+{
+    S_ctx *c = *state;
+    S_pages(c, 300, 200, "",
+            "<fo:block>A <fo:inline border='1pt solid red' padding='3pt'>boxed</fo:inline> word</fo:block>\n"
+            "<fo:block>a b</fo:block><fo:block word-spacing='10pt'>a b</fo:block>");
+    const imp_area *v[4];
+    size_t n = 0;
+    for (const imp_area *a = S_page(c, 0)->first; a; a = a->next)
+        n = S_areas_of(a, IMP_AREA_BOX, IMP_FO_INLINE, v, n, 4);
+    INT(n, 1);
+    /* one box round the inline: its padding and border make room either side */
+    NEAR(v[0]->w, S_text_width("boxed", 12) + 8);
+    NEAR(v[0]->border[IMP_START].width, 1);
+    /* word-spacing widens the space between the words */
+    NEAR(S_line_width(c->lines[2].a), S_line_width(c->lines[1].a) + 10);
+}
+
 static void test_list_indents(void **state)
 {
     S_ctx *c = *state;
@@ -2282,6 +2300,7 @@ int main(void)
         T(test_start_indent_inherited),
         T(test_indents_from_reference_areas),
         T(test_list_label_not_broken_inside),
+        T(test_inline_box_and_word_spacing),
         T(test_reference_orientation),
         T(test_percent_indents),
         T(test_nested_keeps_and_breaks),
