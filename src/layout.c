@@ -460,7 +460,8 @@ void imp_pager_new_page(imp_pager *P)
 /* ---- markers (for retrieve-marker in static content) ---- */
 struct imp_mark {
     const imp_fo *marker;
-    int page_index;
+    int page_index;    /* where its parent's areas begin */
+    int last_index;    /* and end (imp_layout_markers_end) */
     const imp_fo *seq; /* its page-sequence */
 };
 
@@ -479,9 +480,23 @@ void imp_layout_markers(imp_pager *P, const imp_fo *fo)
             L->marks = v;
             v[L->nmarks].marker = c;
             v[L->nmarks].page_index = P->page_index;
+            v[L->nmarks].last_index = P->page_index;
             v[L->nmarks].seq = P->seq ? ((S_seq *)P->seq)->seq : NULL;
             L->nmarks++;
         }
+}
+
+void imp_layout_markers_end(imp_pager *P, const imp_fo *fo)
+{
+    if (P->whole || !fo->first)
+        return;
+    imp_lctx *L = P->L;
+    /* its markers were recorded last: look back only while they are its */
+    for (size_t i = L->nmarks; i-- > 0;)
+        if (L->marks[i].marker->parent == fo)
+            L->marks[i].last_index = P->page_index;
+        else if (L->marks[i].page_index < P->page_index - 64)
+            break;
 }
 
 /* The marker a retrieve-marker on page index pi (of page-sequence seq)
@@ -491,31 +506,43 @@ static const imp_fo *S_retrieve(const imp_lctx *L, const imp_fo *rm, int pi, con
 {
     int boundary = rm->p->retrieve_boundary;
     const char *cls = rm->p->retrieve_class_name;
-    const imp_fo *first_here = NULL, *last_here = NULL, *before = NULL;
+    /* on this page: markers whose parent starts here (first, last), whose
+     * parent has areas here (first, carried over or not), whose parent ends
+     * here (last); before: the last one from earlier pages the boundary
+     * allows (a parent that goes on to this page is on it for any boundary) */
+    const imp_fo *first_start = NULL, *last_start = NULL, *first_on = NULL, *last_end = NULL,
+                 *before = NULL;
     if (!cls)
         return NULL;
     for (size_t i = 0; i < L->nmarks; i++) {
-        const imp_fo *m = L->marks[i].marker;
-        if (strcmp(m->p->marker_class_name, cls))
+        const struct imp_mark *k = &L->marks[i];
+        const imp_fo *m = k->marker;
+        if (strcmp(m->p->marker_class_name, cls) || k->page_index > pi)
             continue;
-        if (L->marks[i].page_index == pi) {
-            if (!first_here)
-                first_here = m;
-            last_here = m;
-        } else if (L->marks[i].page_index < pi &&
-                   (boundary == IMP_RB_DOCUMENT ||
-                    (boundary == IMP_RB_PAGE_SEQUENCE && L->marks[i].seq == seq))) {
-            before = m;
+        int on = k->last_index >= pi;
+        if (k->page_index == pi) {
+            if (!first_start)
+                first_start = m;
+            last_start = m;
         }
+        if (on && !first_on)
+            first_on = m;
+        if (k->last_index == pi)
+            last_end = m;
+        if (k->page_index < pi &&
+            (on || boundary == IMP_RB_DOCUMENT ||
+             (boundary == IMP_RB_PAGE_SEQUENCE && k->seq == seq)))
+            before = m;
     }
     switch (rm->p->retrieve_position) {
     case IMP_RP_FIRST_STARTING:
-        return first_here ? first_here : before;
+        return first_start ? first_start : before;
     case IMP_RP_LAST_STARTING:
+        return last_start ? last_start : before;
     case IMP_RP_LAST_ENDING:
-        return last_here ? last_here : before;
+        return last_end ? last_end : before;
     default: /* first-including-carryover */
-        return before ? before : first_here;
+        return first_on ? first_on : before;
     }
 }
 

@@ -856,6 +856,10 @@ static PangoLayout *S_build(imp_lctx *L, S_para *P, const imp_fo *block, const i
         return NULL;
     const imp_props *bp = block->p;
     S_block_attrs(P);
+    if (bp->hyphenate)
+        imp_layout_warn_once(L, 46, block->line,
+                             "hyphenate=\"true\" is not supported by impack: lines break between "
+                             "words only");
     PangoLayout *lay = pango_layout_new(L->pctx);
     /* the paragraph's direction is the writing-mode's (left to right), not
      * guessed from its first letter; a block in a right-to-left language

@@ -714,6 +714,8 @@ static void S_block(imp_pager *P, const imp_item *it)
         b->h = P->y - b->y;
     if (it->id && !P->whole)
         imp_layout_found_last(P->L, it->id, P->number);
+    if (it->fo)
+        imp_layout_markers_end(P, it->fo); /* (the rest of a block prepared again is its FO too) */
     P->depth--;
     P->at_top = 0;
     P->page_used = 1;

@@ -140,6 +140,8 @@ void imp_spansplit_free(imp_spansplit *s);
 
 /** Record the markers of a block that starts on the current page (layout.c). */
 void imp_layout_markers(imp_pager *P, const imp_fo *fo);
+/** The block fo ends on the current page: its markers' last page. */
+void imp_layout_markers_end(imp_pager *P, const imp_fo *fo);
 /** Record the last page an id's areas reach. */
 void imp_layout_found_last(imp_lctx *L, const char *id, int page);
 

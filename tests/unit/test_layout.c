@@ -1795,6 +1795,29 @@ static void test_footnote_taller_than_a_page(void **state)
     INT(c->d.n, 1);
 }
 
+static void test_retrieve_positions_with_carryover(void **state)
+{
+    S_ctx *c = *state;
+    /* A starts and ends on page 1; B starts there and goes on to page 2 */
+    S_doc(c, REGION_MASTER("p", 200, 100), "master-reference='p' font-size='10pt'",
+          "<fo:static-content flow-name='xsl-region-before'><fo:block>"
+          "<fo:retrieve-marker retrieve-class-name='s' retrieve-position='first-starting-within-page'"
+          " retrieve-boundary='page'/>,"
+          "<fo:retrieve-marker retrieve-class-name='s' retrieve-position='first-including-carryover'"
+          " retrieve-boundary='page'/>,"
+          "<fo:retrieve-marker retrieve-class-name='s' retrieve-position='last-ending-within-page'"
+          " retrieve-boundary='page'/></fo:block></fo:static-content>",
+          "<fo:block><fo:marker marker-class-name='s'>A</fo:marker>a</fo:block>"
+          "<fo:block linefeed-treatment='preserve'><fo:marker marker-class-name='s'>B</fo:marker>"
+          "b1\nb2\nb3\nb4\nb5\nb6\nb7\nb8\nb9\nb10</fo:block>");
+    if (c->ad->npages < 2)
+        fail_msg("%d pages", c->ad->npages);
+    /* page 1: A starts first and is the last to end there */
+    INT(S_line(c, "A,A,A")->page, 0);
+    /* page 2 holds only the rest of B: its marker is on that page too */
+    INT(S_line(c, "B,B,B")->page, 1);
+}
+
 static void test_two_page_sequences(void **state)
 {
     S_ctx *c = *state;
@@ -2367,6 +2390,7 @@ int main(void)
         T(test_column_count_used_master),
         T(test_footnotes_and_markers_in_cells),
         T(test_footnote_taller_than_a_page),
+        T(test_retrieve_positions_with_carryover),
         T(test_two_page_sequences),
         T(test_even_and_odd_page_breaks),
         T(test_page_number_in_flow),
