@@ -170,7 +170,6 @@ typedef struct {
     imp_len leader_length_min, leader_length_opt, leader_length_max; /**< inherited */
     double rule_thickness; /**< inherited, initial 1pt */
     double leader_pattern_width; /**< inherited; 0: use-font-metrics */
-    int column_count;      /**< fo:region-body column-count (laid out as one column) */
     int leader_align;      /**< inherited leader-alignment: 0 none, 1 reference-area or page */
     imp_border_style rule_style; /**< inherited, initial solid */
     int visibility_hidden;
@@ -186,8 +185,8 @@ typedef struct {
     imp_len min_height;         /**< block-progression-dimension.minimum */
     imp_break break_before, break_after;
     int keep_together, keep_with_next, keep_with_previous; /**< the stronger of the
-                                .within-page and .within-column components (impack has
-                                one column); .within-line is not a pagination keep
+                                .within-page and .within-column components (a keep is
+                                held within a column, so within its page); .within-line is not a pagination keep
                                 (keep-together.within-line="always" sets no-wrap).
                                 keep-together is inherited (XSL 7.20.3), the others not */
     int display_align;     /**< 0 auto/before, 1 center, 2 after (inherited, XSL 7.14.4) */
@@ -205,6 +204,9 @@ typedef struct {
                                 space-before/after and start/end-indent (XSL 5.3.2) */
     imp_len extent;        /**< region-before/after/start/end */
     int precedence;        /**< region-before/after precedence="true" */
+    int column_count;      /**< fo:region-body column-count (initial 1) */
+    imp_len column_gap;    /**< fo:region-body column-gap (initial 12pt; % of the body) */
+    int span_all;          /**< span="all": a block of fo:flow across every column */
     char *master_name, *master_reference, *flow_name, *region_name;
     char *format;          /**< page-sequence format: "1", "01", "i", "I", "a", "A" */
     int initial_page_number; /**< 0 = auto */

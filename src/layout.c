@@ -167,6 +167,8 @@ typedef struct {
     const imp_fo *spm;        /* the simple-page-master */
     double w, h;
     double body_x, body_y, body_w, body_h;
+    int ncols;                /* column-count of the region-body (1 when they would not fit) */
+    double col_w, gap;        /* a column's width and the gap between columns */
     struct {
         const char *name;
         const imp_fo *fo;
@@ -186,6 +188,7 @@ typedef struct {
     int pages_in_seq;
     int number;               /* next page number */
     imp_area *page;           /* the current page */
+    imp_area *body;           /* its region-body's box */
     S_master m;
     int failed;
     int blank;                /* the next page is a blank one (force-page-count) */
@@ -281,6 +284,19 @@ static void S_geometry(S_master *m, const imp_fo *spm)
                      bp->border[IMP_END].width;
         m->body_h -= bp->padding[IMP_BEFORE] + bp->padding[IMP_AFTER] +
                      bp->border[IMP_BEFORE].width + bp->border[IMP_AFTER].width;
+    }
+    /* columns (XSL 6.4.13): column-count of them, column-gap apart */
+    m->ncols = 1;
+    m->col_w = m->body_w;
+    if (body && body->p->column_count > 1) {
+        int n = body->p->column_count;
+        double gap = imp_layout_len(body->p->column_gap, m->body_w, 12);
+        double w = (m->body_w - (n - 1) * gap) / n;
+        if (gap >= 0 && w >= 12) {
+            m->ncols = n;
+            m->col_w = w;
+            m->gap = gap;
+        }
     }
 }
 
@@ -389,14 +405,147 @@ static void S_shift(imp_area *a, double dx)
  * of the page it starts on; a page whose master puts its column elsewhere
  * (mirrored margins) gets its part of the flow moved across. What goes on
  * from a page of another width keeps that width: that is said once. */
+/* Move what the flow placed in P->flow (the body, or one column or span
+ * of it) to where it belongs on the page. */
+static void S_place_column(S_seq *S, imp_pager *P)
+{
+    double dx = S->m.body_x - P->L->flow_x;
+    if (P->ncols > 1 && !P->span)
+        dx += P->col * (S->m.col_w + S->m.gap);
+    if (fabs(dx) > 0.01)
+        S_shift(P->flow, dx);
+}
+
+/* A box under the body for one column (or a span across them) from y:
+ * its content is prepared at the first page's column x, and moved across
+ * when the column is done (S_place_column). */
+static imp_area *S_column_box(S_seq *S, imp_pager *P, double y)
+{
+    imp_area *a = imp_area_new_box(S->body, NULL, NULL);
+    if (!a)
+        return S->body;
+    a->x = S->m.body_x + (P->span ? 0 : P->col * (S->m.col_w + S->m.gap));
+    a->y = y;
+    a->w = P->span ? S->m.body_w : S->m.col_w;
+    a->h = S->m.body_y + S->m.body_h - y;
+    return a;
+}
+
+/* The bottom of the column being begun: the body's, or, where the columns
+ * are to be balanced (an earlier pass found them ending on this page), the
+ * balanced height for all but the last. */
+static double S_column_bottom(S_seq *S, imp_pager *P)
+{
+    double bottom = S->m.body_y + S->m.body_h;
+    const imp_lctx *L = P->L;
+    if (P->ncols <= 1 || P->span || P->col >= P->ncols - 1)
+        return bottom;
+    for (int i = 0; i < L->nbalance; i++)
+        if (L->balance[i].page == P->page_index && fabs(L->balance[i].top - P->cols_key) < 0.01)
+            return fmin(bottom, P->cols_top + L->balance[i].height);
+    return bottom;
+}
+
+/* The columns begun at cols_key end on this page (a spanning block comes,
+ * or the flow ends): when more than one holds something, the next pass
+ * balances them, each as high as their content shared out (XSL leaves
+ * balancing to the formatter; FOP balances in the same places). */
+static void S_columns_end(S_seq *S, imp_pager *P)
+{
+    imp_lctx *L = P->L;
+    if (P->ncols <= 1 || P->span || P->cols_forced)
+        return;
+    double h = P->cols_h + (P->y - P->cols_top);
+    if (P->col == 0 && P->y - P->cols_top < 1)
+        return; /* nothing in them */
+    for (int i = 0; i < L->nbalance; i++)
+        if (L->balance[i].page == P->page_index && fabs(L->balance[i].top - P->cols_key) < 0.01) {
+            /* balanced already; the breaks fell early and the last column
+             * came out taller: the others may be as tall as it (once) */
+            double last = P->y - P->cols_top;
+            if (P->col == P->ncols - 1 && !L->balance[i].adjusted &&
+                last > L->balance[i].height + 0.5) {
+                L->balance[i].height = last + 0.5;
+                L->balance[i].adjusted = 1;
+                L->rebalance = 1;
+            }
+            return;
+        }
+    if (L->nbalance == (int)(sizeof L->balance / sizeof L->balance[0]))
+        return;
+    L->balance[L->nbalance].page = P->page_index;
+    L->balance[L->nbalance].top = P->cols_key;
+    L->balance[L->nbalance].height = h / P->ncols;
+    L->balance[L->nbalance].adjusted = 0;
+    L->nbalance++;
+    L->rebalance = 1;
+    (void)S;
+}
+
+/* Columns begin at y: below a spanning block, or at the body's top. */
+static void S_columns_begin(S_seq *S, imp_pager *P, double y, int fresh)
+{
+    P->col = 0;
+    P->cols_key = P->cols_top = P->cols_low = y;
+    P->cols_h = 0;
+    P->cols_forced = 0;
+    P->cols_fresh = fresh;
+    P->flow = S_column_box(S, P, y);
+    P->body_bottom = S_column_bottom(S, P);
+    P->bottom = P->body_bottom - P->notes_h;
+    P->balance_cut = S->m.body_y + S->m.body_h - P->body_bottom;
+}
+
+static void S_next_column(S_seq *S, imp_pager *P)
+{
+    S_place_column(S, P);
+    if (P->y > P->cols_low)
+        P->cols_low = P->y;
+    P->cols_h += P->y - P->cols_top;
+    P->col++;
+    P->top = P->y = P->cols_top;
+    P->flow = S_column_box(S, P, P->top);
+    P->body_bottom = S_column_bottom(S, P);
+    P->bottom = P->body_bottom - P->notes_h;
+    P->balance_cut = S->m.body_y + S->m.body_h - P->body_bottom;
+    P->at_top = 1;
+}
+
+void imp_pager_span(imp_pager *P, int span)
+{
+    S_seq *S = P->seq;
+    span = span != 0;
+    if (P->ncols <= 1 || span == P->span) {
+        P->span = span;
+        return;
+    }
+    /* the columns (or the span) so far end here */
+    S_place_column(S, P);
+    double y = P->y;
+    if (!P->span) {
+        S_columns_end(S, P);
+        if (P->cols_low > y)
+            y = P->cols_low;
+    }
+    P->span = span;
+    P->y = y;
+    P->col_w = span ? S->m.body_w : S->m.col_w;
+    if (span) {
+        P->flow = S_column_box(S, P, y);
+        P->body_bottom = S->m.body_y + S->m.body_h;
+        P->bottom = P->body_bottom - P->notes_h;
+        P->balance_cut = 0;
+    } else {
+        S_columns_begin(S, P, y, 1);
+    }
+}
+
 static void S_finish_page(S_seq *S, imp_pager *P)
 {
     imp_lctx *L = P->L;
     if (!S->page || !P->flow || !L->in_flow_pages)
         return;
-    double dx = S->m.body_x - L->flow_x;
-    if (fabs(dx) > 0.01)
-        S_shift(P->flow, dx);
+    S_place_column(S, P);
     if (P->misfit)
         imp_layout_warn_once(L, 44, S->m.spm ? S->m.spm->line : 0,
                              "page masters in one page-sequence have region-bodies of different "
@@ -409,6 +558,13 @@ void imp_pager_new_page(imp_pager *P)
 {
     S_seq *S = P->seq;
     imp_lctx *L = P->L;
+    /* the next column, unless this one is empty: the next, as high, would
+     * hold no more */
+    if (S->page && P->ncols > 1 && !P->span && !P->page_break && !P->next_blank && !S->blank &&
+        P->col + 1 < P->ncols && L->in_flow_pages && (P->y > P->cols_top + 0.01 || P->col_break)) {
+        S_next_column(S, P);
+        return;
+    }
     S_finish_page(S, P);
     const imp_fo *spm = S_pick(S, 0, S->blank || P->next_blank, 1);
     if (!spm) {
@@ -418,10 +574,10 @@ void imp_pager_new_page(imp_pager *P)
     if (spm && spm != S->m.spm)
         S_geometry(&S->m, spm);
     const imp_fo *rb = S->m.regions[0].fo;
-    if (rb && rb->p->column_count > 1)
+    if (rb && rb->p->column_count > S->m.ncols)
         imp_layout_warn_once(L, 42, rb->line,
-                             "column-count=\"%d\" on fo:region-body: impack does not lay out "
-                             "regions in several columns; one column is used",
+                             "column-count=\"%d\" on fo:region-body: the columns would be too "
+                             "narrow for text, so one column is used",
                              rb->p->column_count);
     imp_area *page = imp_area_new(IMP_AREA_PAGE, NULL);
     if (!page)
@@ -448,6 +604,7 @@ void imp_pager_new_page(imp_pager *P)
     }
     imp_area *body = S_region_box(page, S->m.regions[0].x, S->m.regions[0].y, S->m.regions[0].w,
                                   S->m.regions[0].h, S->m.regions[0].fo);
+    S->body = body;
     P->flow = body;
     P->col_w = S->m.body_w;
     P->top = S->m.body_y;
@@ -455,6 +612,16 @@ void imp_pager_new_page(imp_pager *P)
     P->y = P->top;
     P->at_top = 1;
     P->page_used = 0;
+    P->balance_cut = 0;
+    P->ncols = S->m.ncols;
+    P->col = 0;
+    if (P->ncols > 1 && body) {
+        P->col_w = P->span ? S->m.body_w : S->m.col_w;
+        if (P->span)
+            P->flow = S_column_box(S, P, P->top);
+        else
+            S_columns_begin(S, P, P->top, 0);
+    }
 }
 
 /* ---- markers (for retrieve-marker in static content) ---- */
@@ -781,11 +948,12 @@ static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, cons
     const imp_fo *flow = S_child(seq, IMP_FO_FLOW);
     if (flow) {
         L->flow_x = S.m.body_x;
-        L->flow_w = S.m.body_w;
-        S_flow_src src = {L, flow, flow->first, S.m.body_x, S.m.body_w, P.number};
+        L->flow_w = P.col_w;
+        S_flow_src src = {L, flow, flow->first, S.m.body_x, P.col_w, P.number};
         imp_pager_source from = {S_flow_more, S_flow_rewind, S_flow_rest, &src};
         L->in_flow_pages = 1;
         imp_pager_flow(&P, &from);
+        S_columns_end(&S, &P);
         S_finish_page(&S, &P);
         L->in_flow_pages = 0;
     }
@@ -927,7 +1095,8 @@ imp_area_doc *imp_layout_run(imp_fo_doc *fd, const imp_layout_opts *o, imp_diags
     cairo_font_options_destroy(fopt);
     pango_context_set_round_glyph_positions(L.pctx, FALSE);
     imp_area_doc *ad = NULL;
-    for (int pass = 0; pass < 3; pass++) {
+    for (int pass = 0; pass < 5; pass++) {
+        L.rebalance = 0;
         L.citations = 0;
         L.citation_guess_used = 0;
         S_free_ids(L.found);
@@ -937,10 +1106,10 @@ imp_area_doc *imp_layout_run(imp_fo_doc *fd, const imp_layout_opts *o, imp_diags
         L.nmarks = 0;
         L.next_struct_id = 0;
         ad = S_pass(&L);
-        if (!ad || !L.citations ||
-            (pass > 0 && S_same(L.found, L.known)))
-            break;
-        if (pass == 2)
+        /* again while page numbers cited change (three passes at most), or
+         * while columns are found that are to be balanced */
+        int cited = L.citations && !(pass > 0 && S_same(L.found, L.known)) && pass < 2;
+        if (!ad || (!cited && !L.rebalance) || pass == 4)
             break;
         /* the flow cites page numbers: lay out again with the numbers found */
         imp_area_doc_free(ad);
@@ -951,7 +1120,8 @@ imp_area_doc *imp_layout_run(imp_fo_doc *fd, const imp_layout_opts *o, imp_diags
         /* warnings are said once per pass: keep the first pass's, but a
          * citation of an unknown id can only be told now */
         memset(L.warned, 1, sizeof L.warned);
-        L.warned[43] = 0;
+        if (pass == 0)
+            L.warned[43] = 0;
         L.ids_final = 1;
     }
     S_free_ids(L.found);

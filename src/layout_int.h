@@ -132,6 +132,16 @@ typedef struct {
         double ascent, descent;
     } metrics[8];
     int nmetrics;
+    /* columns to balance (layout.c): the columns of page index page that
+     * begin at y top end at top + height, but for the last; found in a pass
+     * (rebalance set) and used in the next */
+    struct {
+        int page;
+        double top, height;
+        int adjusted;       /* height was raised to the last column's once */
+    } balance[32];
+    int nbalance;
+    int rebalance;
     /* markers met in this pass, with the page they start on (layout.c) */
     struct imp_mark *marks;
     size_t nmarks;

@@ -110,7 +110,7 @@ static double S_room(const imp_pager *P)
 
 static double S_page_room(const imp_pager *P)
 {
-    return P->bottom - P->top;
+    return P->bottom + P->balance_cut - P->top;
 }
 
 static void S_place(imp_pager *P, const imp_item *it);
@@ -293,15 +293,24 @@ static void S_line(imp_pager *P, const imp_item *it)
 {
     P->cursor = it;
     double notes = P->whole ? 0 : S_line_notes(P, it);
+    if (P->balance_cut > 0 && it->height + notes > S_room(P) && it->para_index > 0 &&
+        (it->para_index < it->orphans || it->para_lines - it->para_index < it->widows) &&
+        it->height + notes <= S_room(P) + P->balance_cut) {
+        /* a balanced column goes on down rather than leave too few lines */
+        P->bottom += P->balance_cut;
+        P->body_bottom += P->balance_cut;
+        P->balance_cut = 0;
+    }
     if (!P->whole && !P->at_top && it->height + notes > S_room(P))
         S_break(P); /* the line and its footnotes go on together */
     if (P->cont)
         return;
     if (notes > 0)
         notes = S_line_notes(P, it); /* a new page needs the separator again */
-    /* orphans: at a paragraph's first line, enough lines must fit here */
+    /* orphans: at a paragraph's first line, enough lines must fit here;
+     * all of them when no break leaves orphans and widows enough lines */
     if (!P->whole && !P->at_top && it->para_index == 0 && it->para_lines > 1) {
-        int need = it->orphans < it->para_lines ? it->orphans : it->para_lines;
+        int need = it->para_lines < it->orphans + it->widows ? it->para_lines : it->orphans;
         double h = 0;
         const imp_item *l = it;
         for (int k = 0; k < need && l; k++, l = l->next)
@@ -517,8 +526,11 @@ static void S_child(imp_pager *P, const imp_item *c, double *pending, int *keep_
         if (!P->at_top)
             S_parity_break(P, b, 1);
         else if ((b == IMP_BREAK_EVEN_PAGE && P->number % 2 != 0) ||
-                 (b == IMP_BREAK_ODD_PAGE && P->number % 2 == 0))
+                 (b == IMP_BREAK_ODD_PAGE && P->number % 2 == 0)) {
+            P->page_break = 1;
             S_break(P);
+            P->page_break = 0;
+        }
     }
     /* keep-with-next / keep-with-previous: this item and the first piece of
      * the next go on one page when they can */
@@ -577,6 +589,10 @@ static void S_apply_space(imp_pager *P, const imp_item *it)
     if (P->at_top && P->whole && P->depth == 0)
         s = it->space_before; /* in a cell or region the first space-before counts */
     P->y += s;
+    if (P->cols_fresh && !P->whole) {
+        P->cols_fresh = 0; /* columns begun below a spanning block begin level */
+        P->cols_top = P->y;
+    }
 }
 
 /* A page break to a page of the parity b asks (even-page, odd-page): the
@@ -585,6 +601,16 @@ static void S_apply_space(imp_pager *P, const imp_item *it)
  * page's top (a break-after). */
 static void S_parity_break(imp_pager *P, imp_break b, int force)
 {
+    if (b == IMP_BREAK_COLUMN && P->ncols > 1) {
+        /* the next column, or the next page after the last */
+        if (force || !P->at_top) {
+            P->cols_forced = P->col_break = 1;
+            S_break(P);
+            P->col_break = 0;
+        }
+        return;
+    }
+    P->page_break = 1;
     int brk = force || !P->at_top || P->page_used;
     int next = brk ? P->number + 1 : P->number;
     int skip = (b == IMP_BREAK_EVEN_PAGE && next % 2 != 0) ||
@@ -596,6 +622,7 @@ static void S_parity_break(imp_pager *P, imp_break b, int force)
     }
     if (skip)
         S_break(P);
+    P->page_break = 0;
 }
 
 static void S_break_before(imp_pager *P, imp_break b)
@@ -1112,6 +1139,8 @@ void imp_pager_flow(imp_pager *P, const imp_pager_source *src)
         imp_item *c = queue.first;
         if (!c)
             break;
+        imp_pager_span(P, c->fo && c->fo->p->span_all && c->fo->parent &&
+                              c->fo->parent->kind == IMP_FO_FLOW);
         /* prepared for another column width than this page's: again, from
          * its step, when it begins one (else it keeps its width) */
         P->item_w = c->prep_w;
@@ -1120,6 +1149,8 @@ void imp_pager_flow(imp_pager *P, const imp_pager_source *src)
             P->refit = 1;
         else
             S_child(P, c, &pending, &keep);
+        if (!P->refit)
+            P->cols_fresh = 0;
         if (P->refit) {
             P->refit = 0;
             src->rewind(src->ctx, c->step, P->col_w);

@@ -53,7 +53,8 @@ struct imp_pager {
     /* the flow's column on this page and the item being placed: a page
      * whose body has another width than the item was prepared at makes it
      * prepared again when nothing of it is placed yet */
-    double col_w;         /* this page's body width (layout.c) */
+    double col_w;         /* this page's column width (layout.c): the body's, or one
+                             column's where the region-body has several */
     double item_w;        /* the width the top-level item was prepared at */
     int refit_ok;         /* that item can be prepared again (from its step) */
     int refit;            /* it must be: placing it stops, nothing placed */
@@ -65,11 +66,31 @@ struct imp_pager {
     const imp_item *cont_levels[128];
     int cont_n;
     const imp_item *cont_at;
+    /* a region-body of several columns (column-count): the flow fills them
+     * in turn, each in a box of its own under the body (layout.c) */
+    int ncols;            /* this page's columns (1: the body is one column) */
+    int col;              /* the column being filled */
+    int span;             /* a span="all" block of the flow is placed across them */
+    double cols_key;      /* where this page's columns begin (below a spanning block) */
+    double cols_top;      /* where their content begins (the first item's space below) */
+    int cols_fresh;       /* cols_top waits for the first item's space */
+    double cols_low;      /* the lowest the columns begun there have reached */
+    double cols_h;        /* the height the columns before this one hold */
+    int cols_forced;      /* a column was ended by break-before/after="column" */
+    int col_break;        /* the break being made is such a break */
+    double balance_cut;   /* a balanced column ends this much above the body's bottom:
+                             what a fresh column could hold (orphans, widows, keeps)
+                             is still measured to the bottom */
+    int page_break;       /* the break being made goes to a new page, not the next column */
 };
 
 /** Start a new page in the current page sequence (layout.c): sets flow, top,
  * bottom, y, number, page_index. */
 void imp_pager_new_page(imp_pager *P);
+/** The flow's next top-level item spans every column (span="all") or not:
+ * where the region-body has several, the columns so far end below their
+ * lowest, and what comes next begins there (layout.c). */
+void imp_pager_span(imp_pager *P, int span);
 /** Place the footnotes queued for the current page at its foot. */
 void imp_pager_footnotes(imp_pager *P);
 /** Free what the pager keeps for its page-sequence (the footnote separator). */

@@ -110,7 +110,7 @@ static const imp_fo_pdef S_defs[] = {
     {"color", P_COLOR, R_REL, I, 0},
     {"color-profile-name", P_IGNORED, R_REL, 0, 0},
     {"column-count", P_COLUMN_COUNT, R_REL, 0, 0},
-    {"column-gap", P_SILENT, R_REL, 0, 0},
+    {"column-gap", P_LENPCT, R_REL, 0, S_OFF(column_gap)},
     {"column-number", P_INT, R_REL, 0, S_OFF(column_number)},
     {"column-width", P_COLUMN_WIDTH, R_REL, 0, 0},
     {"content-height", P_CONTENT_DIM, R_REL, 0, 1},
@@ -258,7 +258,7 @@ static const imp_fo_pdef S_defs[] = {
     {"space-before", P_SPACE, R_REL, C, IMP_BEFORE},
     {"space-end", P_SPACE, R_REL, C, IMP_END},
     {"space-start", P_SPACE, R_REL, C, IMP_START},
-    {"span", P_SILENT, R_REL, 0, 0},
+    {"span", P_ENUM, R_REL, 0, E_SPAN},
     {"speak", P_SILENT, R_REL, 0, 0},
     {"speak-header", P_SILENT, R_REL, 0, 0},
     {"speak-numeral", P_SILENT, R_REL, 0, 0},
@@ -360,6 +360,8 @@ void imp_fo_props_initial(imp_props *p)
     p->page_height = (imp_len){IMP_LEN_PT, 841.89};
     p->extent = (imp_len){IMP_LEN_PT, 0};
     p->maximum_repeats = -1; /* no-limit */
+    p->column_count = 1;
+    p->column_gap = (imp_len){IMP_LEN_PT, 12};
     p->column_width = (imp_len){IMP_LEN_AUTO, 0};
     p->number_columns_repeated = p->number_columns_spanned = p->number_rows_spanned = 1;
     p->content_width = p->content_height = (imp_len){IMP_LEN_AUTO, 0};

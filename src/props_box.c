@@ -651,10 +651,7 @@ int imp_fo_prop_set_box(imp_fo_el *e, const imp_fo_pdef *d, const char *comp, ch
                     e->attr, v);
         return 1;
     case P_COLUMN_COUNT:
-        /* told when a page of this region is made (layout.c): a master
-         * that no page uses (DocBook's index pages) says nothing */
-        p->column_count = atoi(v);
-        return 0;
+        return imp_fo_integer(e, v, 1, 1000, &p->column_count);
     default:
         return -1;
     }

@@ -89,6 +89,7 @@ static const S_enum S_enums[E_COUNT] = {
     [E_ENDS_ROW] = {S_OFF(ends_row), {"false", "true"}, {0, 1}},
     [E_OMIT_HEADER] = {S_OFF(omit_header_at_break), {"false", "true"}, {0, 1}},
     [E_OMIT_FOOTER] = {S_OFF(omit_footer_at_break), {"false", "true"}, {0, 1}},
+    [E_SPAN] = {S_OFF(span_all), {"none", "all"}, {0, 1}},
 };
 
 /* ---- small helpers -------------------------------------------------------- */

@@ -1738,22 +1738,122 @@ static void test_column_count_unused_master(void **state)
     INT(c->d.n, 0);
 }
 
-static void test_column_count_used_master(void **state)
+/* A master with a region-body of two columns 90pt wide, 20pt apart. */
+#define TWO_COLUMNS(h)                                                                           \
+    "<fo:simple-page-master master-name='two' page-width='200pt' page-height='" #h "pt'>"       \
+    "<fo:region-body column-count='2' column-gap='20pt'/></fo:simple-page-master>"
+
+/* n one-line blocks "l1".."ln", 10pt on 12pt lines */
+static char *S_numbered(int from, int n, const char *attrs)
+{
+    GString *g = g_string_new(NULL);
+    for (int i = from; i < from + n; i++)
+        g_string_append_printf(g, "<fo:block%s%s>l%d</fo:block>", attrs ? " " : "",
+                               attrs ? attrs : "", i);
+    return g_string_free(g, FALSE);
+}
+
+static void test_columns_fill_in_turn(void **state)
 {
     S_ctx *c = *state;
-    /* one that pages use is told, once */
+    /* 20 lines on pages 96pt high, 8 lines a column: the first page's two
+     * columns are full (l1..l8, l9..l16), the last four are balanced on
+     * the second page (l17, l18 | l19, l20) */
+    char *flow = S_numbered(1, 20, NULL);
+    S_doc(c, TWO_COLUMNS(96), "master-reference='two' font-size='10pt' line-height='12pt'", "",
+          flow);
+    g_free(flow);
+    INT(c->ad->npages, 2);
+    INT(c->d.n, 0);
+    const S_ln *l1 = S_line(c, "l1"), *l8 = S_line(c, "l8"), *l9 = S_line(c, "l9");
+    const S_ln *l16 = S_line(c, "l16"), *l17 = S_line(c, "l17"), *l18 = S_line(c, "l18");
+    const S_ln *l19 = S_line(c, "l19"), *l20 = S_line(c, "l20");
+    NEAR(l1->a->x, 0);
+    NEAR(l1->a->y, 0);
+    NEAR(l8->a->y, 84);
+    INT(l9->page, 0);
+    NEAR(l9->a->x, 110); /* the second column: 90pt and the 20pt gap across */
+    NEAR(l9->a->y, 0);
+    NEAR(l16->a->x, 110);
+    INT(l17->page, 1);
+    NEAR(l17->a->x, 0);
+    NEAR(l18->a->y, 12);
+    NEAR(l19->a->x, 110); /* balanced: two lines in each column */
+    NEAR(l19->a->y, 0);
+    NEAR(l20->a->y, 12);
+    /* lines are broken at the column's width, not the page's */
+    if (!(l1->a->w <= 90.01))
+        fail_msg("a line is %.1f wide in a 90pt column", l1->a->w);
+}
+
+static void test_columns_span_all_and_breaks(void **state)
+{
+    S_ctx *c = *state;
+    /* a title across both columns; six lines balanced under it (three a
+     * column); a note across both below the longer column; a column break;
+     * a page break that does not stop at the next column */
+    char *six = S_numbered(1, 6, NULL), *two = S_numbered(7, 2, NULL);
+    char *flow = g_strdup_printf(
+        "<fo:block span='all'>" WORDS "</fo:block>%s"
+        "<fo:block span='all' space-before='6pt'>note</fo:block>%s"
+        "<fo:block break-before='column'>next column</fo:block>"
+        "<fo:block break-before='page'>next page</fo:block>",
+        six, two);
+    S_doc(c, TWO_COLUMNS(200), "master-reference='two' font-size='10pt' line-height='12pt'", "",
+          flow);
+    g_free(six);
+    g_free(two);
+    g_free(flow);
+    INT(c->d.n, 0);
+    INT(c->ad->npages, 2);
+    /* the title: lines as wide as the page body, not as a column */
+    const S_ln *t = S_line_on(c, 0, 0);
+    if (!(imp_area_line_width(t->a) > 100))
+        fail_msg("the spanning title's first line is only %.1f wide", imp_area_line_width(t->a));
+    NEAR(t->a->x, 0);
+    const S_ln *l1 = S_line(c, "l1"), *l3 = S_line(c, "l3"), *l4 = S_line(c, "l4");
+    const S_ln *l6 = S_line(c, "l6"), *note = S_line(c, "note");
+    if (!(l1->a->y > t->a->y))
+        fail_msg("the columns begin at %.1f, above the title (%.1f)", l1->a->y, t->a->y);
+    NEAR(l1->a->x, 0);
+    NEAR(l4->a->x, 110);
+    NEAR(l4->a->y, l1->a->y); /* both columns begin level */
+    NEAR(l3->a->y, l1->a->y + 24);
+    NEAR(l6->a->y, l1->a->y + 24);
+    NEAR(note->a->x, 0);
+    NEAR(note->a->y, l3->a->y + 12 + 6); /* below the columns, its space before it */
+    const S_ln *l7 = S_line(c, "l7"), *nc = S_line(c, "next column"),
+               *np = S_line(c, "next page");
+    NEAR(l7->a->x, 0);
+    NEAR(nc->a->x, 110);
+    NEAR(nc->a->y, l7->a->y);
+    INT(nc->page, 0);
+    INT(np->page, 1);
+    NEAR(np->a->x, 0);
+}
+
+static void test_columns_too_narrow(void **state)
+{
+    S_ctx *c = *state;
+    /* twenty columns in 100pt would be too narrow for text: one column,
+     * told once; a master no page uses says nothing */
     S_run(c, g_strdup("<fo:root xmlns:fo='" FO_NS "'>\n<fo:layout-master-set>"
-                      "<fo:simple-page-master master-name='two' page-width='100pt'"
-                      " page-height='100pt'><fo:region-body column-count='2'/>"
+                      "<fo:simple-page-master master-name='many' page-width='100pt'"
+                      " page-height='100pt'><fo:region-body column-count='20'/>"
+                      "</fo:simple-page-master>"
+                      "<fo:simple-page-master master-name='unused' page-width='100pt'"
+                      " page-height='100pt'><fo:region-body column-count='30'/>"
                       "</fo:simple-page-master></fo:layout-master-set>\n"
-                      "<fo:page-sequence master-reference='two' " FONT ">"
+                      "<fo:page-sequence master-reference='many' " FONT ">"
                       "<fo:flow flow-name='xsl-region-body'><fo:block>a</fo:block>"
                       "<fo:block break-before='page'>b</fo:block>"
                       "</fo:flow></fo:page-sequence></fo:root>"));
     assert_non_null(c->ad);
+    INT(c->ad->npages, 2);
     INT(c->d.n, 1);
-    assert_non_null(strstr(c->d.v[0].msg, "column-count=\"2\""));
+    assert_non_null(strstr(c->d.v[0].msg, "column-count=\"20\""));
     INT(c->d.v[0].line, 2);
+    NEAR(S_line(c, "a")->a->x, 0);
 }
 
 static void test_footnotes_and_markers_in_cells(void **state)
@@ -2387,7 +2487,9 @@ int main(void)
         T(test_page_number_format),
         T(test_citation_in_the_cited_pages_format),
         T(test_column_count_unused_master),
-        T(test_column_count_used_master),
+        T(test_columns_fill_in_turn),
+        T(test_columns_span_all_and_breaks),
+        T(test_columns_too_narrow),
         T(test_footnotes_and_markers_in_cells),
         T(test_footnote_taller_than_a_page),
         T(test_retrieve_positions_with_carryover),
