@@ -173,6 +173,7 @@ typedef struct {
     int leader_align;      /**< inherited leader-alignment: 0 none, 1 reference-area or page */
     imp_border_style rule_style; /**< inherited, initial solid */
     int visibility_hidden;
+    enum { IMP_TT_NONE = 0, IMP_TT_UPPERCASE, IMP_TT_LOWERCASE, IMP_TT_CAPITALIZE } text_transform;
 
     /* not inherited (props.c copies every field above this line from the parent,
      * so keep inherited fields above it and the others below) */

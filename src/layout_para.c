@@ -198,6 +198,43 @@ static void S_emit_space(S_para *P)
     P->space_pending = 0;
 }
 
+/* text-transform (XSL 7.17.6, as CSS): the characters of text from byte
+ * start on in upper or lower case, or each word's first letter in capitals
+ * (a word begins after anything but a letter, digit, mark or apostrophe). */
+static void S_transform(GString *text, int start, int how)
+{
+    if ((size_t)start >= text->len)
+        return;
+    char *seg = NULL;
+    if (how == IMP_TT_UPPERCASE) {
+        seg = g_utf8_strup(text->str + start, (gssize)(text->len - (size_t)start));
+    } else if (how == IMP_TT_LOWERCASE) {
+        seg = g_utf8_strdown(text->str + start, (gssize)(text->len - (size_t)start));
+    } else {
+        int word = 1;
+        if (start > 0) {
+            const char *prev = g_utf8_find_prev_char(text->str, text->str + start);
+            gunichar u = prev ? g_utf8_get_char(prev) : ' ';
+            word = !(g_unichar_isalnum(u) || g_unichar_ismark(u));
+        }
+        GString *g = g_string_sized_new(text->len - (size_t)start);
+        for (const char *c = text->str + start; *c; c = g_utf8_next_char(c)) {
+            gunichar u = g_utf8_get_char(c);
+            if (u == '\'' || u == 0x2019) { /* an apostrophe does not end a word */
+                g_string_append_unichar(g, u);
+                continue;
+            }
+            int in_word = g_unichar_isalnum(u) || g_unichar_ismark(u);
+            g_string_append_unichar(g, word && in_word ? g_unichar_totitle(u) : u);
+            word = !in_word;
+        }
+        seg = g_string_free(g, FALSE);
+    }
+    g_string_truncate(text, (gsize)start);
+    g_string_append(text, seg);
+    g_free(seg);
+}
+
 /* Append character data following the white-space properties of p
  * (XSL 1.1 §7.16: linefeed-treatment, white-space-treatment,
  * white-space-collapse). */
@@ -262,6 +299,8 @@ static void S_text(S_para *P, const imp_props *p, const char *s)
         g_string_append_c(P->text, *c);
         P->at_line_start = 0;
     }
+    if (p->text_transform != IMP_TT_NONE)
+        S_transform(P->text, start, p->text_transform);
     S_run_attrs(P, p, start, (int)P->text->len);
 }
 

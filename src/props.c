@@ -284,7 +284,7 @@ static const imp_fo_pdef S_defs[] = {
     {"text-depth", P_IGNORED, R_REL, 0, 0},
     {"text-indent", P_TEXT_INDENT, R_REL, I, 0},
     {"text-shadow", P_IGNORED, R_REL, 0, 0},
-    {"text-transform", P_IGNORED, R_REL, 0, 0},
+    {"text-transform", P_ENUM, R_REL, I, E_TEXT_TRANSFORM},
     {"top", P_IGNORED, R_REL, 0, 0},
     {"treat-as-word-space", P_IGNORED, R_REL, 0, 0},
     {"unicode-bidi", P_IGNORED, R_REL, 0, 0},
@@ -578,7 +578,6 @@ static int S_trivial(const char *name, const char *v)
         {"relative-align", "before"},
         {"table-omit-footer-at-break", "false"},
         {"table-omit-header-at-break", "false"},
-        {"text-transform", "none"},
     };
     while (*v == ' ')
         v++;

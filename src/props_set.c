@@ -90,6 +90,8 @@ static const S_enum S_enums[E_COUNT] = {
     [E_OMIT_HEADER] = {S_OFF(omit_header_at_break), {"false", "true"}, {0, 1}},
     [E_OMIT_FOOTER] = {S_OFF(omit_footer_at_break), {"false", "true"}, {0, 1}},
     [E_SPAN] = {S_OFF(span_all), {"none", "all"}, {0, 1}},
+    [E_TEXT_TRANSFORM] = {S_OFF(text_transform), {"none", "uppercase", "lowercase", "capitalize"},
+                          {IMP_TT_NONE, IMP_TT_UPPERCASE, IMP_TT_LOWERCASE, IMP_TT_CAPITALIZE}},
 };
 
 /* ---- small helpers -------------------------------------------------------- */

@@ -1832,6 +1832,26 @@ static void test_columns_span_all_and_breaks(void **state)
     NEAR(np->a->x, 0);
 }
 
+static void test_text_transform(void **state)
+{
+    S_ctx *c = *state;
+    /* uppercase (ß becomes SS), lowercase, capitalize (each word's first
+     * letter; not after an apostrophe; a word split by an inline stays one),
+     * none inside a transformed block; inherited */
+    S_pages(c, 400, 200, "font-size='10pt'",
+            "<fo:block text-transform='uppercase'>straße <fo:inline>and inline</fo:inline></fo:block>"
+            "<fo:block text-transform='lowercase'>MiXeD CaSe</fo:block>"
+            "<fo:block text-transform='capitalize'>don't stop-me now, "
+            "<fo:inline font-weight='bold'>ha</fo:inline>lf é</fo:block>"
+            "<fo:block text-transform='uppercase'>up <fo:inline text-transform='none'>as "
+            "written</fo:inline></fo:block>");
+    INT(c->d.n, 0);
+    S_line(c, "STRASSE AND INLINE");
+    S_line(c, "mixed case");
+    S_line(c, "Don't Stop-Me Now, Half \xc3\x89");
+    S_line(c, "UP as written");
+}
+
 static void test_columns_too_narrow(void **state)
 {
     S_ctx *c = *state;
@@ -2490,6 +2510,7 @@ int main(void)
         T(test_columns_fill_in_turn),
         T(test_columns_span_all_and_breaks),
         T(test_columns_too_narrow),
+        T(test_text_transform),
         T(test_footnotes_and_markers_in_cells),
         T(test_footnote_taller_than_a_page),
         T(test_retrieve_positions_with_carryover),
