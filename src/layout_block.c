@@ -43,6 +43,8 @@ void imp_layout_item_free(imp_item *it)
         imp_extra *n = x->next;
         if (x->image)
             imp_image_unref(x->image);
+        if (x->content)
+            g_object_unref(x->content);
         imp_layout_item_free(x->note);
         free(x);
         x = n;

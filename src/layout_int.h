@@ -18,11 +18,13 @@ typedef enum {
 /* Something drawn on a line besides its glyphs, at an x relative to the line start. */
 typedef struct imp_extra {
     enum { IMP_EX_RULE, IMP_EX_DOTS, IMP_EX_IMAGE, IMP_EX_LINK, IMP_EX_DEST, IMP_EX_PAGENUM,
-           IMP_EX_FOOTNOTE, IMP_EX_BOX /* an inline's box: borders, background */ } kind;
+           IMP_EX_FOOTNOTE, IMP_EX_BOX /* an inline's box: borders, background */,
+           IMP_EX_CONTENT /* a use-content leader: its content repeated */ } kind;
     double x, w;        /* horizontal extent on the line */
     double y, h;        /* IMAGE/LINK: top relative to the line top, height */
     double thickness;   /* RULE/DOTS */
-    double period;      /* DOTS: the pattern's width (leader-pattern-width), 0 the default */
+    double period;      /* DOTS: the pattern's width (leader-pattern-width), 0 the default;
+                           CONTENT: the width each copy of the content takes */
     int aligned;        /* DOTS: on a grid from the page's edge (leader-alignment) */
     int cut;            /* BOX: 1 the inline began on a line before, 2 goes on to the next */
     imp_border_style style;
@@ -32,6 +34,7 @@ typedef struct imp_extra {
     int start, end;     /* LINK: its characters on the line (bytes from the line's start) */
     const imp_fo *fo;
     struct imp_item *note; /* FOOTNOTE: the prepared footnote body (owned) */
+    PangoLayout *content; /* CONTENT: the content set as one line (a reference) */
     struct imp_extra *next;
 } imp_extra;
 

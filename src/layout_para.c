@@ -26,6 +26,7 @@ typedef struct {
     double max_w;     /* leaders: how far they may stretch */
     PangoAttribute *shape; /* leaders and images: the shape attribute (owned by the list) */
     imp_image *image;
+    PangoLayout *content;  /* a use-content leader: its content, set once (owned) */
 } S_obj;
 
 typedef struct {
@@ -398,12 +399,51 @@ static void S_font_extents(imp_lctx *L, const imp_props *p, double *asc, double 
     L->metrics[i].descent = *desc;
 }
 
+/* The text of a leader's content (leader-pattern="use-content"), a run of
+ * white space as one space (". " keeps its space: the dots stand apart);
+ * inline children's text counts, other objects do not. */
+static void S_leader_text(const imp_fo *fo, GString *g)
+{
+    for (const imp_fo *c = fo->first; c; c = c->next) {
+        if (c->kind == IMP_FO_TEXT && c->text)
+            for (const char *s = c->text; *s; s++) {
+                int ws = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
+                if (!ws)
+                    g_string_append_c(g, *s);
+                else if (g->len && g->str[g->len - 1] != ' ')
+                    g_string_append_c(g, ' ');
+            }
+        else if (c->kind == IMP_FO_INLINE || c->kind == IMP_FO_WRAPPER ||
+                 c->kind == IMP_FO_CHARACTER)
+            c->kind == IMP_FO_CHARACTER && c->p->character ? (void)g_string_append(g, c->p->character)
+                                                           : S_leader_text(c, g);
+    }
+}
+
 static void S_leader(S_para *P, const imp_fo *fo)
 {
     const imp_props *p = fo->p;
+    PangoLayout *content = NULL;
     if (p->leader_pattern == IMP_LEADER_USE_CONTENT) {
-        imp_layout_warn_once(P->L, 1, fo->line,
-                             "leader-pattern=\"use-content\" is drawn as space by impack");
+        /* the content, set once in the leader's font, is repeated along it */
+        GString *g = g_string_new(NULL);
+        S_leader_text(fo, g);
+        if (g->len && strspn(g->str, " ") < g->len) {
+            content = pango_layout_new(P->L->pctx);
+            PangoFontDescription *fd = S_font(p);
+            pango_layout_set_font_description(content, fd);
+            pango_font_description_free(fd);
+            pango_layout_set_text(content, g->str, -1);
+            PangoAttrList *al = pango_attr_list_new();
+            pango_attr_list_insert(al, pango_attr_foreground_new(S_c16(p->color.r),
+                                                                 S_c16(p->color.g),
+                                                                 S_c16(p->color.b)));
+            if (p->color.a < 1)
+                pango_attr_list_insert(al, pango_attr_foreground_alpha_new(S_c16(p->color.a)));
+            pango_layout_set_attributes(content, al);
+            pango_attr_list_unref(al);
+        }
+        g_string_free(g, TRUE);
     }
     double opt = imp_layout_len(p->leader_length_opt, P->avail, 12);
     double min = imp_layout_len(p->leader_length_min, P->avail, 0);
@@ -415,8 +455,12 @@ static void S_leader(S_para *P, const imp_fo *fo)
     if (opt > P->avail)
         opt = P->avail;
     S_obj *o = S_add_obj(P, S_OB_LEADER, fo);
-    if (!o)
+    if (!o) {
+        if (content)
+            g_object_unref(content);
         return;
+    }
+    o->content = content;
     /* padding stands either side of the pattern (DocBook's table of contents) */
     double pad = p->padding[IMP_START] + p->padding[IMP_END];
     o->max_w = (max > P->avail ? P->avail : max) + pad;
@@ -764,6 +808,18 @@ static void S_extras_for_line(S_para *P, imp_item *it, PangoLayoutLine *line, do
             x->period = p->leader_pattern_width;
             x->aligned = p->leader_align;
             x->kind = p->leader_pattern == IMP_LEADER_DOTS ? IMP_EX_DOTS : IMP_EX_RULE;
+            if (p->leader_pattern == IMP_LEADER_USE_CONTENT && o->content) {
+                /* the content repeated: each copy in a cell as wide as it,
+                 * or leader-pattern-width when that is wider */
+                PangoRectangle r;
+                pango_layout_get_extents(o->content, NULL, &r);
+                x->kind = IMP_EX_CONTENT;
+                x->content = g_object_ref(o->content);
+                x->period = fmax(r.width / (double)PANGO_SCALE, p->leader_pattern_width);
+                x->y = baseline - line_top;
+                x->color = p->color;
+                break;
+            }
             if (p->leader_pattern == IMP_LEADER_SPACE || p->leader_pattern == IMP_LEADER_USE_CONTENT) {
                 free(x);
                 continue;
@@ -937,9 +993,12 @@ static PangoLayout *S_build(imp_lctx *L, S_para *P, const imp_fo *block, const i
 
 static void S_para_free(S_para *P)
 {
-    for (size_t i = 0; i < P->nobjs; i++)
+    for (size_t i = 0; i < P->nobjs; i++) {
         if (P->objs[i].image)
             imp_image_unref(P->objs[i].image);
+        if (P->objs[i].content)
+            g_object_unref(P->objs[i].content);
+    }
     free(P->objs);
     if (P->attrs)
         pango_attr_list_unref(P->attrs);

@@ -177,6 +177,35 @@ static void S_line_extras(imp_pager *P, const imp_item *it, imp_area *parent, do
             if (x->name && !P->whole)
                 imp_layout_found_id(P->L, x->name, P->number, P->page_index);
             break;
+        case IMP_EX_CONTENT: {
+            /* copies of the content in cells period wide, on a grid from
+             * the page's edge when aligned (so that they line up from one
+             * line to the next), else from the leader's start */
+            double x0 = it->lx + x->x, x1 = x0 + x->w, cell = x->period;
+            if (cell < 0.1)
+                break;
+            double at = x->aligned ? ceil(x0 / cell - 1e-6) * cell : x0;
+            PangoLayoutLine *cl = pango_layout_get_line_readonly(x->content, 0);
+            PangoRectangle r;
+            pango_layout_line_get_extents(cl, NULL, &r);
+            for (; at + cell <= x1 + 0.01; at += cell) {
+                imp_area *c = imp_area_new(IMP_AREA_LINE, parent);
+                if (!c)
+                    break;
+                c->fo = x->fo;
+                c->x = at;
+                c->y = y;
+                c->w = cell;
+                c->h = it->height;
+                c->baseline = y + x->y;
+                c->glyphs = imp_glyphs_new(cl);
+                if (!c->glyphs) {
+                    c->line = pango_layout_line_ref(cl);
+                    c->layout = g_object_ref(x->content);
+                }
+            }
+            break;
+        }
         case IMP_EX_BOX: /* made before the line (S_line), under its text */
         case IMP_EX_FOOTNOTE:
             break; /* placed after the line (S_line) */

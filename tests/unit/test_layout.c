@@ -2145,6 +2145,45 @@ static void test_leader_padding_pattern_and_line_height(void **state)
     INT(c->d.n, 0);
 }
 
+static void test_leader_use_content(void **state)
+{
+    S_ctx *c = *state;
+    /* use-content: the content repeated along the leader, each copy in a
+     * cell as wide as it (or leader-pattern-width), as many as fit whole;
+     * aligned to the page's grid with leader-alignment; an empty content
+     * leaves space */
+    S_pages(c, 200, 200, "font-size='10pt' line-height='12pt'",
+            "<fo:block>A<fo:leader leader-pattern='use-content' leader-length='60pt'>ab"
+            "</fo:leader>Z</fo:block>\n"
+            "<fo:block>B<fo:leader leader-pattern='use-content' leader-length='80pt'"
+            " leader-pattern-width='25pt' leader-alignment='reference-area'>c</fo:leader>Z"
+            "</fo:block>\n"
+            "<fo:block>C<fo:leader leader-pattern='use-content' leader-length='30pt'/>Z</fo:block>");
+    INT(c->d.n, 0);
+    double ab = S_text_width("ab", 10), a = S_text_width("A", 10);
+    int n = 0;
+    double first = -1;
+    for (size_t i = 0; i < c->nlines; i++)
+        if (!strcmp(c->lines[i].text, "ab")) {
+            if (first < 0)
+                first = c->lines[i].a->x;
+            n++;
+        }
+    INT(n, (int)floor(60 / ab));
+    NEAR(first, a);
+    /* 25pt cells on the page's grid: at 25 and 50 (the leader runs from
+     * the width of "B", about 7pt, to 80pt past it: a cell at 75 would not
+     * fit) */
+    const S_ln *c1 = S_line(c, "c");
+    NEAR(c1->a->x, 25);
+    n = 0;
+    for (size_t i = 0; i < c->nlines; i++)
+        n += !strcmp(c->lines[i].text, "c");
+    INT(n, 2);
+    /* the empty one: only its room */
+    S_line(c, "C\xef\xbf\xbcZ");
+}
+
 /* ---- 7. page masters -------------------------------------------------------- */
 
 static void test_page_sequence_master_first_rest(void **state)
@@ -2519,6 +2558,7 @@ int main(void)
         T(test_page_number_in_flow),
         T(test_leader_dots_fill_the_line),
         T(test_leader_padding_pattern_and_line_height),
+        T(test_leader_use_content),
         T(test_page_sequence_master_first_rest),
         T(test_page_sequence_master_rest_body),
         T(test_page_sequence_master_block_moved_to_narrower_page),
