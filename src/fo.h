@@ -208,6 +208,10 @@ typedef struct {
     int column_count;      /**< fo:region-body column-count (initial 1) */
     imp_len column_gap;    /**< fo:region-body column-gap (initial 12pt; % of the body) */
     int span_all;          /**< span="all": a block of fo:flow across every column */
+    int absolute_position; /**< block-container: 0 auto, 1 absolute, 2 fixed */
+    imp_len offset_top, offset_bottom, offset_left, offset_right; /**< top, bottom, left,
+                                right (absolute-position): auto, or from the containing
+                                area's edges (percentages of its width or height) */
     char *master_name, *master_reference, *flow_name, *region_name;
     char *format;          /**< page-sequence format: "1", "01", "i", "I", "a", "A" */
     int initial_page_number; /**< 0 = auto */

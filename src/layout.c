@@ -606,6 +606,10 @@ void imp_pager_new_page(imp_pager *P)
                                   S->m.regions[0].h, S->m.regions[0].fo);
     S->body = body;
     P->flow = body;
+    L->page_w = S->m.w;
+    L->page_h = S->m.h;
+    L->body_top = S->m.body_y;
+    L->body_h = S->m.body_h;
     P->col_w = S->m.body_w;
     P->top = S->m.body_y;
     P->bottom = S->m.body_y + S->m.body_h;
@@ -1041,6 +1045,8 @@ static imp_area_doc *S_pass(imp_lctx *L)
         if (!pg->fo)
             continue;
         S_geometry(&m, pg->fo);
+        L->page_w = m.w;
+        L->page_h = m.h;
         L->page_number = pages.v[i].number;
         L->page_number_format = pages.v[i].seq->p->format;
         S_static(L, ad, pg, &m, pages.v[i].seq, (int)i);

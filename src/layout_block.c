@@ -478,6 +478,27 @@ static void S_container(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_ite
     }
     if (p->height.kind == IMP_LEN_PT)
         it->fixed_height = p->height.v;
+    if (p->absolute_position) {
+        /* placed at its offsets from the containing area: absolute, the
+         * reference area it is in; fixed, the page (XSL 7.5.1) */
+        it->abs_pos = p->absolute_position;
+        double cbx = it->abs_pos == 2 ? 0 : f->ref_x;
+        double cbw = it->abs_pos == 2 ? L->page_w : f->ref_w;
+        int la = p->offset_left.kind == IMP_LEN_AUTO, ra = p->offset_right.kind == IMP_LEN_AUTO;
+        double left = imp_layout_len(p->offset_left, cbw, 0);
+        double right = imp_layout_len(p->offset_right, cbw, 0);
+        double extra = it->pad[IMP_START] + it->pad[IMP_END] + it->bw[IMP_START] + it->bw[IMP_END];
+        if (p->width.kind == IMP_LEN_AUTO && cbw - left - right - extra >= 1) {
+            it->w = cbw - left - right;
+            cw = it->w - extra;
+        }
+        double x = !la ? cbx + left : !ra ? cbx + cbw - right - it->w : it->x;
+        cx += x - it->x;
+        it->x = x;
+        it->space_before = it->space_after = 0;
+        it->keep_with_next = it->keep_with_previous = 0;
+        it->break_before = it->break_after = IMP_BREAK_AUTO;
+    }
     it->clip = p->overflow_hidden;
     it->display_align = p->display_align;
     /* reference-orientation: the content is laid out in a frame turned by

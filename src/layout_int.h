@@ -60,6 +60,8 @@ struct imp_item {
     double rot_w;           /* rotate 90/270: the content's room across its lines (the
                                container's width on the page) */
     double fixed_height;    /* block-container height, 0 = auto */
+    int abs_pos;            /* BLOCK (a block-container): 1 absolute-position="absolute",
+                               2 "fixed": out of the flow, at its offsets (x is set) */
     double min_height;
     int clip;
     int keep_together, keep_with_next, keep_with_previous;
@@ -120,6 +122,8 @@ typedef struct {
     int in_flow;            /* preparing a flow (not static content) */
     int in_flow_pages;      /* placing a flow on pages */
     double flow_x, flow_w;  /* the flow's column: where footnote bodies are laid out */
+    double page_w, page_h;  /* the current page's size */
+    double body_top, body_h; /* its region-body's content rectangle, top and height */
     int citation_guess_used;
     /* current page while static content or flow is prepared */
     int page_number;

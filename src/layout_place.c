@@ -594,6 +594,10 @@ static void S_child(imp_pager *P, const imp_item *c, double *pending, int *keep_
     }
     if (P->refit || P->cont)
         return; /* to be prepared again for the new page's width */
+    if (c->abs_pos) {
+        S_place(P, c); /* out of the flow: the spaces round it meet */
+        return;
+    }
     P->pending_space = fmax(*pending, P->pending_space);
     S_place(P, c);
     *pending = c->kind == IMP_IT_LINE ? 0 : c->space_after;
@@ -661,8 +665,92 @@ static void S_break_before(imp_pager *P, imp_break b)
     S_parity_break(P, b, 0);
 }
 
+/* The content of a box placed whole (a block-container with a height, a
+ * turned or absolutely positioned one) into its box at P->y, h high. */
+static void S_whole_content(imp_pager *P, const imp_item *it, imp_area *box, double h)
+{
+        double ch = it->fixed_height > 0 ? it->fixed_height
+                                     : h - it->bw[IMP_BEFORE] - it->bw[IMP_AFTER] -
+                                           it->pad[IMP_BEFORE] - it->pad[IMP_AFTER];
+    double inner_y = P->y + it->bw[IMP_BEFORE] + it->pad[IMP_BEFORE];
+    if (box) {
+        box->h = h;
+        if (it->clip) {
+            box->clip = 1;
+            box->clip_x = it->x + it->bw[IMP_START];
+            box->clip_y = P->y + it->bw[IMP_BEFORE];
+            box->clip_w = it->w - it->bw[IMP_START] - it->bw[IMP_END];
+            box->clip_h = ch + it->pad[IMP_BEFORE] + it->pad[IMP_AFTER];
+        }
+        if (it->rotate) {
+            /* the content rectangle the turned frame fills */
+            box->rotate = (short)it->rotate;
+            box->clip_x = it->x + it->bw[IMP_START] + it->pad[IMP_START];
+            box->clip_y = inner_y;
+            box->clip_w = it->w - it->bw[IMP_START] - it->bw[IMP_END] - it->pad[IMP_START] -
+                          it->pad[IMP_END];
+            box->clip_h = ch;
+            /* across the turned lines, the room is the container's width */
+            if (it->rotate == 90 || it->rotate == 270)
+                ch = it->rot_w;
+        }
+        double content = 0;
+        const imp_item *prev = NULL;
+        for (const imp_item *c = it->first; c; c = c->next) {
+            content += (prev ? fmax(prev->space_after, c->space_before) : 0) + imp_layout_height(c);
+            prev = c;
+        }
+        double off = it->display_align == 1 ? (ch - content) / 2
+                     : it->display_align == 2 ? ch - content
+                                              : 0;
+        imp_place_children_for(P, it->first, box, inner_y + (off > 0 ? off : 0));
+    }
+}
+
+/* An absolutely positioned block-container (XSL 7.5.1): out of the flow,
+ * placed whole at its offsets from the containing area (absolute: the
+ * region or box it is in; fixed: the page), where it is met when they are
+ * auto. What follows is placed as if it were not there. */
+static void S_absolute(imp_pager *P, const imp_item *it)
+{
+    const imp_props *p = it->fo->p;
+    double h = imp_layout_height(it);
+    double top = P->whole ? P->top : P->L->body_top, height = P->whole ? 0 : P->L->body_h;
+    if (it->abs_pos == 2) {
+        top = 0;
+        height = P->L->page_h;
+    }
+    double y = P->y;
+    if (p->offset_top.kind != IMP_LEN_AUTO)
+        y = top + imp_layout_len(p->offset_top, height, 0);
+    else if (p->offset_bottom.kind != IMP_LEN_AUTO && height > 0)
+        y = top + height - imp_layout_len(p->offset_bottom, height, 0) - h;
+    if (it->id && !P->whole)
+        imp_layout_found_id(P->L, it->id, P->number, P->page_index);
+    imp_area *box = imp_pager_box_area(it, S_parent(P), y, 1);
+    if (it->id && box) {
+        imp_area *dest = imp_area_new(IMP_AREA_DEST, box);
+        if (dest) {
+            dest->x = it->x;
+            dest->y = y;
+            dest->name = strdup(it->id);
+        }
+    }
+    if (box && it->fo->first)
+        imp_layout_markers(P, it->fo);
+    double saved = P->y;
+    P->y = y;
+    S_whole_content(P, it, box, h);
+    P->y = saved;
+    P->page_used = 1;
+}
+
 static void S_block(imp_pager *P, const imp_item *it)
 {
+    if (it->abs_pos && it->fo) {
+        S_absolute(P, it);
+        return;
+    }
     S_break_before(P, it->break_before);
     if (P->refit || P->cont)
         return;
@@ -704,42 +792,7 @@ static void S_block(imp_pager *P, const imp_item *it)
         imp_layout_markers(P, it->fo);
     if (whole) {
         /* a block-container with a height: laid out whole, clipped if asked */
-        double ch = it->fixed_height > 0 ? it->fixed_height
-                                         : h - it->bw[IMP_BEFORE] - it->bw[IMP_AFTER] -
-                                               it->pad[IMP_BEFORE] - it->pad[IMP_AFTER];
-        double inner_y = P->y + it->bw[IMP_BEFORE] + it->pad[IMP_BEFORE];
-        if (box) {
-            box->h = h;
-            if (it->clip) {
-                box->clip = 1;
-                box->clip_x = it->x + it->bw[IMP_START];
-                box->clip_y = P->y + it->bw[IMP_BEFORE];
-                box->clip_w = it->w - it->bw[IMP_START] - it->bw[IMP_END];
-                box->clip_h = ch + it->pad[IMP_BEFORE] + it->pad[IMP_AFTER];
-            }
-            if (it->rotate) {
-                /* the content rectangle the turned frame fills */
-                box->rotate = (short)it->rotate;
-                box->clip_x = it->x + it->bw[IMP_START] + it->pad[IMP_START];
-                box->clip_y = inner_y;
-                box->clip_w = it->w - it->bw[IMP_START] - it->bw[IMP_END] - it->pad[IMP_START] -
-                              it->pad[IMP_END];
-                box->clip_h = ch;
-                /* across the turned lines, the room is the container's width */
-                if (it->rotate == 90 || it->rotate == 270)
-                    ch = it->rot_w;
-            }
-            double content = 0;
-            const imp_item *prev = NULL;
-            for (const imp_item *c = it->first; c; c = c->next) {
-                content += (prev ? fmax(prev->space_after, c->space_before) : 0) + imp_layout_height(c);
-                prev = c;
-            }
-            double off = it->display_align == 1 ? (ch - content) / 2
-                         : it->display_align == 2 ? ch - content
-                                                  : 0;
-            imp_place_children_for(P, it->first, box, inner_y + (off > 0 ? off : 0));
-        }
+        S_whole_content(P, it, box, h);
         S_piece(P, P->y, P->y + h, 1);
         P->y += h;
         P->at_top = 0;

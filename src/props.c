@@ -30,7 +30,7 @@ enum { R_FONT_SH, R_FONT, R_LH, R_SH0, R_SH1, R_SH2, R_REL, R_ABS, R_COMP };
  * warned about once per document; P_SILENT ones mean nothing in print
  * (aural properties, multi-column spans with no columns). */
 static const imp_fo_pdef S_defs[] = {
-    {"absolute-position", P_IGNORED, R_REL, 0, 0},
+    {"absolute-position", P_ENUM, R_REL, 0, E_ABSOLUTE_POSITION},
     {"active-state", P_IGNORED, R_REL, 0, 0},
     {"alignment-adjust", P_IGNORED, R_REL, 0, 0},
     {"alignment-baseline", P_IGNORED, R_REL, 0, 0},
@@ -92,7 +92,7 @@ static const imp_fo_pdef S_defs[] = {
     {"border-top-style", P_BORDER_PART, R_ABS, 0, 0 * 4 + 2},
     {"border-top-width", P_BORDER_PART, R_ABS, C, 0 * 4 + 1},
     {"border-width", P_BORDER_ALL, R_SH1, 0, 1},
-    {"bottom", P_IGNORED, R_REL, 0, 0},
+    {"bottom", P_OFFSET, R_REL, 0, S_OFF(offset_bottom)},
     {"break-after", P_BREAK, R_REL, 0, 1},
     {"break-before", P_BREAK, R_REL, 0, 0},
     {"caption-side", P_IGNORED, R_REL, 0, 0},
@@ -175,7 +175,7 @@ static const imp_fo_pdef S_defs[] = {
     {"leader-length", P_LEADER_LENGTH, R_REL, I | C, 0},
     {"leader-pattern", P_ENUM, R_REL, I, E_LEADER_PATTERN},
     {"leader-pattern-width", P_LENGTH, R_REL, I, S_OFF(leader_pattern_width)},
-    {"left", P_IGNORED, R_REL, 0, 0},
+    {"left", P_OFFSET, R_REL, 0, S_OFF(offset_left)},
     {"letter-spacing", P_SPACING, R_REL, I | C, 0},
     {"letter-value", P_IGNORED, R_REL, 0, 0},
     {"line-height", P_LINE_HEIGHT, R_LH, I | C, 0},
@@ -242,7 +242,7 @@ static const imp_fo_pdef S_defs[] = {
     {"retrieve-position", P_ENUM, R_REL, 0, E_RETRIEVE_POSITION},
     {"retrieve-position-within-table", P_IGNORED, R_REL, 0, 0},
     {"richness", P_SILENT, R_REL, 0, 0},
-    {"right", P_IGNORED, R_REL, 0, 0},
+    {"right", P_OFFSET, R_REL, 0, S_OFF(offset_right)},
     {"role", P_STRING, R_REL, 0, S_OFF(role)},
     {"rule-style", P_ENUM, R_REL, I, E_RULE_STYLE},
     {"rule-thickness", P_LENGTH, R_REL, I, S_OFF(rule_thickness)},
@@ -285,7 +285,7 @@ static const imp_fo_pdef S_defs[] = {
     {"text-indent", P_TEXT_INDENT, R_REL, I, 0},
     {"text-shadow", P_IGNORED, R_REL, 0, 0},
     {"text-transform", P_ENUM, R_REL, I, E_TEXT_TRANSFORM},
-    {"top", P_IGNORED, R_REL, 0, 0},
+    {"top", P_OFFSET, R_REL, 0, S_OFF(offset_top)},
     {"treat-as-word-space", P_IGNORED, R_REL, 0, 0},
     {"unicode-bidi", P_IGNORED, R_REL, 0, 0},
     {"vertical-align", P_VERTICAL_ALIGN, R_SH0, 0, 0},
@@ -361,6 +361,8 @@ void imp_fo_props_initial(imp_props *p)
     p->extent = (imp_len){IMP_LEN_PT, 0};
     p->maximum_repeats = -1; /* no-limit */
     p->column_count = 1;
+    p->offset_top = p->offset_bottom = p->offset_left = p->offset_right =
+        (imp_len){IMP_LEN_AUTO, 0};
     p->column_gap = (imp_len){IMP_LEN_PT, 12};
     p->column_width = (imp_len){IMP_LEN_AUTO, 0};
     p->number_columns_repeated = p->number_columns_spanned = p->number_rows_spanned = 1;

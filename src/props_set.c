@@ -90,6 +90,7 @@ static const S_enum S_enums[E_COUNT] = {
     [E_OMIT_HEADER] = {S_OFF(omit_header_at_break), {"false", "true"}, {0, 1}},
     [E_OMIT_FOOTER] = {S_OFF(omit_footer_at_break), {"false", "true"}, {0, 1}},
     [E_SPAN] = {S_OFF(span_all), {"none", "all"}, {0, 1}},
+    [E_ABSOLUTE_POSITION] = {S_OFF(absolute_position), {"auto", "absolute", "fixed"}, {0, 1, 2}},
     [E_TEXT_TRANSFORM] = {S_OFF(text_transform), {"none", "uppercase", "lowercase", "capitalize"},
                           {IMP_TT_NONE, IMP_TT_UPPERCASE, IMP_TT_LOWERCASE, IMP_TT_CAPITALIZE}},
 };
@@ -632,9 +633,10 @@ int imp_fo_prop_set(imp_fo_el *e, const imp_fo_pdef *d, const char *comp, char *
             return -1;
         memcpy((char *)p + d->arg, &x, sizeof x);
         return 0;
-    case P_LENPCT: {
+    case P_LENPCT:
+    case P_OFFSET: {
         imp_len l;
-        if (imp_fo_lenpct(e, v, 0, 1, &l))
+        if (imp_fo_lenpct(e, v, d->id == P_OFFSET, d->id != P_OFFSET, &l))
             return -1;
         memcpy((char *)p + d->arg, &l, sizeof l);
         return 0;
@@ -724,6 +726,7 @@ void imp_fo_prop_inherit(imp_fo_el *e, const imp_fo_pdef *d)
         memcpy((char *)p + d->arg, (const char *)pp + d->arg, sizeof(double));
         break;
     case P_LENPCT:
+    case P_OFFSET:
         memcpy((char *)p + d->arg, (const char *)pp + d->arg, sizeof(imp_len));
         break;
     case P_BACKGROUND:

@@ -1852,6 +1852,48 @@ static void test_text_transform(void **state)
     S_line(c, "UP as written");
 }
 
+static void test_absolute_position(void **state)
+{
+    S_ctx *c = *state;
+    /* absolute: at its offsets from the region-body (here at 20,30 on the
+     * page); right and bottom count from the far edges; fixed: from the
+     * page; auto offsets leave it where it is met; the flow goes on as if
+     * they were not there, the spaces round them meeting */
+    S_doc(c,
+          "<fo:simple-page-master master-name='p' page-width='300pt' page-height='200pt'"
+          " margin-left='20pt' margin-top='30pt'><fo:region-body/></fo:simple-page-master>",
+          "master-reference='p' font-size='10pt' line-height='12pt'", "",
+          "<fo:block space-after='8pt'>first</fo:block>"
+          "<fo:block-container absolute-position='absolute' top='50pt' left='100pt'"
+          " width='80pt' border='2pt solid black' padding='3pt'>"
+          "<fo:block>abs</fo:block></fo:block-container>"
+          "<fo:block-container absolute-position='absolute' bottom='10pt' right='10pt'"
+          " width='40pt' height='24pt'><fo:block>br</fo:block></fo:block-container>"
+          "<fo:block-container absolute-position='fixed' top='5pt' left='5pt' width='40pt'>"
+          "<fo:block>fixed</fo:block></fo:block-container>"
+          "<fo:block-container absolute-position='absolute' width='50pt'>"
+          "<fo:block>here</fo:block></fo:block-container>"
+          "<fo:block space-before='4pt'>second</fo:block>");
+    INT(c->d.n, 0);
+    INT(c->ad->npages, 1);
+    const S_ln *first = S_line(c, "first"), *second = S_line(c, "second");
+    NEAR(first->a->y, 30);
+    NEAR(second->a->y, 30 + 12 + 8); /* the larger space, as if nothing stood between */
+    const S_ln *abs = S_line(c, "abs");
+    NEAR(abs->a->x, 20 + 100 + 2 + 3);
+    NEAR(abs->a->y, 30 + 50 + 2 + 3);
+    /* the body is 280 x 170 from (20,30): 10pt in from its far corner */
+    const S_ln *br = S_line(c, "br");
+    NEAR(br->a->x, 20 + 280 - 10 - 40);
+    NEAR(br->a->y, 30 + 170 - 10 - 24);
+    const S_ln *fixed = S_line(c, "fixed");
+    NEAR(fixed->a->x, 5);
+    NEAR(fixed->a->y, 5);
+    const S_ln *here = S_line(c, "here");
+    NEAR(here->a->x, 20);
+    NEAR(here->a->y, 30 + 12); /* where it was met: after first, its space not taken */
+}
+
 static void test_columns_too_narrow(void **state)
 {
     S_ctx *c = *state;
@@ -2549,6 +2591,7 @@ int main(void)
         T(test_columns_fill_in_turn),
         T(test_columns_span_all_and_breaks),
         T(test_columns_too_narrow),
+        T(test_absolute_position),
         T(test_text_transform),
         T(test_footnotes_and_markers_in_cells),
         T(test_footnote_taller_than_a_page),
