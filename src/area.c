@@ -56,7 +56,13 @@ imp_area *imp_area_new(imp_area_kind kind, imp_area *parent)
 
 imp_area *imp_area_new_box(imp_area *parent, const imp_color *bg, const imp_border border[4])
 {
-    int paint = bg && bg->a > 0;
+    return imp_area_new_box_image(parent, bg, border, NULL, 0, NULL);
+}
+
+imp_area *imp_area_new_box_image(imp_area *parent, const imp_color *bg, const imp_border border[4],
+                                 imp_image *img, int repeat, const imp_len pos[2])
+{
+    int paint = (bg && bg->a > 0) || img;
     for (int s = 0; s < 4 && border && !paint; s++)
         paint = border[s].width > 0 && border[s].style != IMP_BS_NONE &&
                 border[s].style != IMP_BS_HIDDEN;
@@ -72,6 +78,13 @@ imp_area *imp_area_new_box(imp_area *parent, const imp_color *bg, const imp_bord
         a->background = *bg;
     for (int s = 0; s < 4 && border; s++)
         a->border[s] = border[s];
+    if (img) {
+        a->bg_image = img;
+        img->refs++;
+        a->bg_repeat = (unsigned char)repeat;
+        a->bg_pos[0] = pos ? pos[0] : (imp_len){IMP_LEN_PCT, 0};
+        a->bg_pos[1] = pos ? pos[1] : (imp_len){IMP_LEN_PCT, 0};
+    }
     return a;
 }
 
@@ -99,6 +112,11 @@ static void S_free_areas(imp_area *a)
             break;
         case IMP_AREA_DEST:
             free(a->name);
+            break;
+        case IMP_AREA_BOX:
+        case IMP_AREA_PAGE:
+            if (!a->unpainted && a->bg_image)
+                imp_image_unref(a->bg_image);
             break;
         default:
             break;

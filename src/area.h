@@ -69,6 +69,9 @@ struct imp_area {
                                          on the edge, half outside (a cell edge a collapsing
                                          table shares); the others are drawn inside */
             unsigned char hidden;   /**< sides not drawn here: a neighbour cell draws them */
+            imp_image *bg_image;    /**< background-image (a reference), or NULL */
+            unsigned char bg_repeat; /**< imp_props' background_repeat */
+            imp_len bg_pos[2];      /**< background-position-horizontal and -vertical */
         };
         struct { /* LINE: drawn at (x, baseline), from glyphs when set, else with
                   * pango_cairo_show_layout_line(cr, line) */
@@ -128,6 +131,11 @@ void imp_area_append(imp_area *parent, imp_area *a);
  * be NULL). When they draw nothing, the box is made without them (most boxes:
  * a third of the size) and unpainted is set. */
 imp_area *imp_area_new_box(imp_area *parent, const imp_color *bg, const imp_border border[4]);
+
+/** The same with a background image (img may be NULL; it takes a reference)
+ * repeated and placed as background-repeat and background-position say. */
+imp_area *imp_area_new_box_image(imp_area *parent, const imp_color *bg, const imp_border border[4],
+                                 imp_image *img, int repeat, const imp_len pos[2]);
 
 /** A LINE's characters (not NUL-terminated, *len bytes), or NULL. */
 const char *imp_area_line_text(const imp_area *a, size_t *len);

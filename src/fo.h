@@ -182,6 +182,10 @@ typedef struct {
     int padding_retain[4];
     imp_border border[4];
     imp_color background_color; /**< a == 0: transparent */
+    char *background_image;     /**< the URI inside url(...), or NULL (none) */
+    enum { IMP_BR_REPEAT = 0, IMP_BR_REPEAT_X, IMP_BR_REPEAT_Y, IMP_BR_NO_REPEAT } background_repeat;
+    imp_len background_pos[2];  /**< horizontal, vertical: of the padding box less the
+                                     image (percentages) or from its edge (lengths) */
     imp_len width, height;      /**< also inline/block-progression-dimension */
     imp_len min_height;         /**< block-progression-dimension.minimum */
     imp_break break_before, break_after;

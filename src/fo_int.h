@@ -111,6 +111,7 @@ typedef enum {
     P_URI,          /* arg: offset of a char * field; url(...) unwrapped */
     P_LENGTH,       /* arg: offset of a double field (no percentages) */
     P_LENPCT,       /* arg: offset of an imp_len field (percentages kept) */
+    P_BG_POS,       /* arg 0 background-position-horizontal, 1 -vertical, 2 background-position */
     P_OFFSET,       /* arg: offset of an imp_len field: auto, or a length or percentage
                        that may be negative (top, bottom, left, right) */
     P_TEXT_INDENT, P_LAST_LINE_END_INDENT, P_INDENT /* arg IMP_START/IMP_END */,
@@ -136,7 +137,7 @@ enum {
     E_OVERFLOW, E_SCALING, E_FORCE_PAGE_COUNT, E_PAGE_POSITION, E_ODD_OR_EVEN,
     E_BLANK_OR_NOT_BLANK, E_TABLE_LAYOUT, E_RETRIEVE_POSITION, E_RETRIEVE_BOUNDARY,
     E_STARTING_STATE, E_PRECEDENCE, E_STARTS_ROW, E_ENDS_ROW, E_OMIT_HEADER, E_OMIT_FOOTER,
-    E_LEADER_ALIGNMENT, E_SPAN, E_TEXT_TRANSFORM, E_ABSOLUTE_POSITION, E_COUNT
+    E_LEADER_ALIGNMENT, E_SPAN, E_TEXT_TRANSFORM, E_ABSOLUTE_POSITION, E_BG_REPEAT, E_COUNT
 };
 
 /** One property name. Side codes: 0 top, 1 bottom, 2 left, 3 right (absolute),

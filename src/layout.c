@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "image.h"
@@ -120,8 +121,21 @@ imp_image *imp_layout_image(imp_lctx *L, const imp_fo *fo)
         imp_layout_warn_once(L, 40, fo->line, "an fo:external-graphic has no src; it is left out");
         return NULL;
     }
+    return imp_layout_image_src(L, src, fo->line);
+}
+
+imp_image *imp_layout_bg_image(imp_lctx *L, const imp_fo *fo)
+{
+    const char *src = fo ? fo->p->background_image : NULL;
+    if (!src || !*src || !strcasecmp(src, "none"))
+        return NULL;
+    return imp_layout_image_src(L, src, fo->line);
+}
+
+imp_image *imp_layout_image_src(imp_lctx *L, const char *src, long line)
+{
     if (strstr(src, "://") && strncmp(src, "file://", 7)) {
-        imp_diag_add(L->d, IMP_SEV_WARNING, L->o->fo_file, fo->line, 0, NULL,
+        imp_diag_add(L->d, IMP_SEV_WARNING, L->o->fo_file, line, 0, NULL,
                      "the image \"%s\" is not a local file; impack never reads the network, "
                      "so it is left out",
                      src);
@@ -143,12 +157,12 @@ imp_image *imp_layout_image(imp_lctx *L, const imp_fo *fo)
     imp_image *img = NULL;
     int named = L->o->named_file && !strcmp(path, L->o->named_file);
     if (!named && !imp_xml_path_under(path, dir)) {
-        imp_diag_add(L->d, IMP_SEV_WARNING, L->o->fo_file, fo->line, 0, NULL,
+        imp_diag_add(L->d, IMP_SEV_WARNING, L->o->fo_file, line, 0, NULL,
                      "the image \"%s\" is %s; images are read only from the input's folder "
                      "(or --resources DIR), so it is left out",
                      src, access(path, F_OK) == 0 ? "outside that folder" : "missing");
     } else {
-        img = imp_image_load(path, L->d, L->o->fo_file, fo->line);
+        img = imp_image_load(path, L->d, L->o->fo_file, line);
     }
     void *v = realloc(L->images, (L->nimages + 1) * sizeof *L->images);
     if (v) {
@@ -376,11 +390,16 @@ static const imp_fo *S_pick(S_seq *S, int last, int blank, int advance)
     return NULL;
 }
 
-static imp_area *S_region_box(imp_area *page, double x, double y, double w, double h,
-                              const imp_fo *r)
+static imp_area *S_region_box(imp_lctx *L, imp_area *page, double x, double y, double w,
+                              double h, const imp_fo *r)
 {
-    imp_area *a = imp_area_new_box(page, r ? &r->p->background_color : NULL,
-                                   r ? r->p->border : NULL);
+    imp_image *img = imp_layout_bg_image(L, r);
+    imp_area *a = imp_area_new_box_image(page, r ? &r->p->background_color : NULL,
+                                         r ? r->p->border : NULL, img,
+                                         r ? (int)r->p->background_repeat : 0,
+                                         r ? r->p->background_pos : NULL);
+    if (img)
+        imp_image_unref(img);
     if (!a)
         return NULL;
     a->x = x;
@@ -602,7 +621,7 @@ void imp_pager_new_page(imp_pager *P)
         S->pages->v = v;
         v[S->pages->n++] = (S_pageinfo){page, S->seq, P->number};
     }
-    imp_area *body = S_region_box(page, S->m.regions[0].x, S->m.regions[0].y, S->m.regions[0].w,
+    imp_area *body = S_region_box(L, page, S->m.regions[0].x, S->m.regions[0].y, S->m.regions[0].w,
                                   S->m.regions[0].h, S->m.regions[0].fo);
     S->body = body;
     P->flow = body;
@@ -765,7 +784,7 @@ static void S_static(imp_lctx *L, imp_area_doc *ad, imp_area *page, const S_mast
             imp_item root;
             memset(&root, 0, sizeof root);
             imp_layout_blocks(L, sc, x, w > 1 ? w : 1, &root);
-            imp_area *box = S_region_box(page, m->regions[i].x, m->regions[i].y, m->regions[i].w,
+            imp_area *box = S_region_box(L, page, m->regions[i].x, m->regions[i].y, m->regions[i].w,
                                          m->regions[i].h, r);
             if (box) {
                 box->struct_type = "Artifact";

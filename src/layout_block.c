@@ -49,6 +49,8 @@ void imp_layout_item_free(imp_item *it)
         free(x);
         x = n;
     }
+    if (it->bg_image)
+        imp_image_unref(it->bg_image);
     if (it->line)
         pango_layout_line_unref(it->line);
     if (it->layout)
@@ -238,13 +240,13 @@ static void S_box(imp_lctx *L, imp_item *it, const imp_fo *fo, const S_frame *f,
                   double *cw)
 {
     const imp_props *p = fo->p;
-    (void)L;
     for (int s = 0; s < 4; s++) {
         it->pad[s] = p->padding[s];
         it->border[s] = p->border[s];
         it->bw[s] = imp_layout_border_width(&p->border[s]);
     }
     imp_layout_item_flow(it, p);
+    it->bg_image = imp_layout_bg_image(L, fo);
     double content_x = f->ref_x + (S_si(p, f) - f->base_start);
     double content_w = f->ref_w - (S_si(p, f) - f->base_start) - (S_ei(p, f) - f->base_end);
     if (content_w < 1)
@@ -661,6 +663,9 @@ static imp_item *S_continue(const imp_item *src, double dw)
     if (!(src->fo && src->fo->p->padding_retain[IMP_BEFORE]))
         k->pad[IMP_BEFORE] = 0;
     k->background = src->background;
+    k->bg_image = src->bg_image;
+    if (k->bg_image)
+        k->bg_image->refs++;
     k->space_after = src->space_after;
     k->keep_with_next = src->keep_with_next;
     k->break_after = src->break_after;

@@ -51,6 +51,7 @@ struct imp_item {
     double pad[4], bw[4];
     imp_border border[4];
     imp_color background;
+    imp_image *bg_image;    /* background-image (owned reference), or NULL */
     unsigned char centred;  /* a cell of a collapsing table: the sides (bit 1 << IMP_BEFORE...)
                                it shares with a neighbour cell, whose border is centred on
                                the edge (bw holds half its width) */
@@ -216,6 +217,11 @@ int imp_layout_page_of(imp_lctx *L, const char *id); /* from the previous pass; 
 /* The same, with the format of the page-sequence the id's page is in (NULL: "1"). */
 int imp_layout_page_fmt(imp_lctx *L, const char *id, const char **format);
 imp_image *imp_layout_image(imp_lctx *L, const imp_fo *fo);
+/** The image at src (a reference the caller owns), read as external-graphic
+ * reads its src; NULL (told) when it cannot be read. */
+imp_image *imp_layout_image_src(imp_lctx *L, const char *src, long line);
+/** fo's background-image, or NULL. */
+imp_image *imp_layout_bg_image(imp_lctx *L, const imp_fo *fo);
 double imp_layout_len(imp_len l, double ref, double dflt);
 
 #endif

@@ -13,7 +13,9 @@ static imp_area *S_parent(imp_pager *P)
 
 imp_area *imp_pager_box_area(const imp_item *it, imp_area *parent, double y, int first_fragment)
 {
-    imp_area *a = imp_area_new_box(parent, &it->background, it->border);
+    imp_area *a = imp_area_new_box_image(parent, &it->background, it->border, it->bg_image,
+                                         it->fo ? (int)it->fo->p->background_repeat : 0,
+                                         it->fo ? it->fo->p->background_pos : NULL);
     if (!a)
         return NULL;
     a->fo = it->fo;

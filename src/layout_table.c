@@ -579,6 +579,7 @@ static imp_item *S_cell(S_table *T, const S_pos *pp, int in_header, imp_item *ro
             it->background = under[k]->p->background_color;
             break;
         }
+    it->bg_image = imp_layout_bg_image(T->L, cell);
     it->display_align = p->display_align;
     it->struct_type = in_header ? "TH" : "TD";
     it->struct_id = ++T->L->next_struct_id;

@@ -41,11 +41,11 @@ static const imp_fo_pdef S_defs[] = {
     {"background", P_BACKGROUND, R_SH0, 0, 0},
     {"background-attachment", P_IGNORED, R_REL, 0, 0},
     {"background-color", P_BACKGROUND_COLOR, R_REL, 0, 0},
-    {"background-image", P_IGNORED, R_REL, 0, 0},
-    {"background-position", P_IGNORED, R_REL, 0, 0},
-    {"background-position-horizontal", P_IGNORED, R_REL, 0, 0},
-    {"background-position-vertical", P_IGNORED, R_REL, 0, 0},
-    {"background-repeat", P_IGNORED, R_REL, 0, 0},
+    {"background-image", P_URI, R_REL, 0, S_OFF(background_image)},
+    {"background-position", P_BG_POS, R_SH0, 0, 2},
+    {"background-position-horizontal", P_BG_POS, R_REL, 0, 0},
+    {"background-position-vertical", P_BG_POS, R_REL, 0, 1},
+    {"background-repeat", P_ENUM, R_REL, 0, E_BG_REPEAT},
     {"baseline-shift", P_BASELINE_SHIFT, R_REL, 0, 0},
     {"blank-or-not-blank", P_ENUM, R_REL, 0, E_BLANK_OR_NOT_BLANK},
     {"block-progression-dimension", P_BPD, R_REL, C, 0},
@@ -361,6 +361,7 @@ void imp_fo_props_initial(imp_props *p)
     p->extent = (imp_len){IMP_LEN_PT, 0};
     p->maximum_repeats = -1; /* no-limit */
     p->column_count = 1;
+    p->background_pos[0] = p->background_pos[1] = (imp_len){IMP_LEN_PCT, 0};
     p->offset_top = p->offset_bottom = p->offset_left = p->offset_right =
         (imp_len){IMP_LEN_AUTO, 0};
     p->column_gap = (imp_len){IMP_LEN_PT, 12};

@@ -90,6 +90,8 @@ static const S_enum S_enums[E_COUNT] = {
     [E_OMIT_HEADER] = {S_OFF(omit_header_at_break), {"false", "true"}, {0, 1}},
     [E_OMIT_FOOTER] = {S_OFF(omit_footer_at_break), {"false", "true"}, {0, 1}},
     [E_SPAN] = {S_OFF(span_all), {"none", "all"}, {0, 1}},
+    [E_BG_REPEAT] = {S_OFF(background_repeat), {"repeat", "repeat-x", "repeat-y", "no-repeat"},
+                     {IMP_BR_REPEAT, IMP_BR_REPEAT_X, IMP_BR_REPEAT_Y, IMP_BR_NO_REPEAT}},
     [E_ABSOLUTE_POSITION] = {S_OFF(absolute_position), {"auto", "absolute", "fixed"}, {0, 1, 2}},
     [E_TEXT_TRANSFORM] = {S_OFF(text_transform), {"none", "uppercase", "lowercase", "capitalize"},
                           {IMP_TT_NONE, IMP_TT_UPPERCASE, IMP_TT_LOWERCASE, IMP_TT_CAPITALIZE}},
@@ -542,6 +544,60 @@ static char *S_uri(imp_fo_el *e, const char *v)
     return b > a ? imp_fo_pool_strndup(e->c->pool, a, (size_t)(b - a)) : NULL;
 }
 
+/* The index of v among an enumeration's keywords, or -1. */
+static int S_enum_index(int which, const char *v)
+{
+    const S_enum *en = &S_enums[which];
+    for (int i = 0; i < (int)(sizeof en->kw / sizeof en->kw[0]) && en->kw[i]; i++)
+        if (!strcasecmp(v, en->kw[i]))
+            return i;
+    return -1;
+}
+
+/* One background position: a keyword (left, center, right for axis 0; top,
+ * center, bottom for 1), a percentage or a length. axis < 0 or out NULL:
+ * only whether it is one. */
+static int S_bg_pos_token(imp_fo_el *e, const char *v, int axis, imp_len *out)
+{
+    static const char *const kw[2][3] = {{"left", "center", "right"}, {"top", "center", "bottom"}};
+    for (int i = 0; i < 3; i++)
+        if ((axis != 1 && !strcasecmp(v, kw[0][i])) || (axis != 0 && !strcasecmp(v, kw[1][i]))) {
+            if (out) { /* whole, padding included (see imp_fo_lenpct) */
+                memset(out, 0, sizeof *out);
+                out->kind = IMP_LEN_PCT;
+                out->v = 50.0 * i;
+            }
+            return 0;
+        }
+    if (!out)
+        return (v[0] >= '0' && v[0] <= '9') || v[0] == '-' || v[0] == '+' || v[0] == '.' ? 0 : -1;
+    return imp_fo_lenpct(e, v, 0, 0, out);
+}
+
+/* background-position: one or two values, horizontal first unless a
+ * keyword says otherwise ("top left"); one value leaves the other centred. */
+static int S_bg_pos(imp_fo_el *e, char **tok, int n)
+{
+    imp_props *p = e->p;
+    imp_len h, v;
+    memset(&h, 0, sizeof h); /* padding included (see imp_fo_lenpct) */
+    memset(&v, 0, sizeof v);
+    h.kind = v.kind = IMP_LEN_PCT;
+    h.v = v.v = 50;
+    int swap = !strcasecmp(tok[0], "top") || !strcasecmp(tok[0], "bottom") ||
+               (n == 2 && (!strcasecmp(tok[1], "left") || !strcasecmp(tok[1], "right")));
+    if (n == 1) {
+        if (S_bg_pos_token(e, tok[0], swap ? 1 : 0, swap ? &v : &h))
+            return -1;
+    } else if (S_bg_pos_token(e, tok[swap ? 1 : 0], 0, &h) ||
+               S_bg_pos_token(e, tok[swap ? 0 : 1], 1, &v)) {
+        return -1;
+    }
+    p->background_pos[0] = h;
+    p->background_pos[1] = v;
+    return 0;
+}
+
 static int S_enum_set(imp_fo_el *e, int which, const char *v)
 {
     const S_enum *en = &S_enums[which];
@@ -587,20 +643,34 @@ int imp_fo_prop_set(imp_fo_el *e, const imp_fo_pdef *d, const char *comp, char *
     case P_BACKGROUND_COLOR:
         return imp_fo_color_of(e, v, &p->background_color);
     case P_BACKGROUND: {
-        char *tok[8];
+        /* colour, image, repeat and position in any order (attachment
+         * is for scrolling media: nothing to draw) */
+        char *tok[8], *pos[2];
         imp_color c;
-        int k = imp_fo_split(v, tok, 8);
+        int k = imp_fo_split(v, tok, 8), np = 0;
         for (int i = 0; i < k; i++) {
-            if (!imp_fo_color(tok[i], &c)) {
+            int r = S_enum_index(E_BG_REPEAT, tok[i]);
+            if (!imp_fo_color(tok[i], &c))
                 p->background_color = c;
-            } else if (!strncasecmp(tok[i], "url(", 4) && imp_fo_once(e->c, "background-image")) {
-                imp_fo_warn(e->c, e->fo->line, "fo-unsupported-property",
-                            "background images are not supported by impack (first on fo:%s, "
-                            "line %ld); only the background colour is used",
-                            e->fo->name, e->fo->line);
-            }
+            else if (!strncasecmp(tok[i], "url(", 4))
+                p->background_image = S_uri(e, tok[i]);
+            else if (!strcasecmp(tok[i], "none"))
+                p->background_image = NULL;
+            else if (r >= 0)
+                p->background_repeat = S_enums[E_BG_REPEAT].val[r];
+            else if (np < 2 && !S_bg_pos_token(e, tok[i], -1, NULL))
+                pos[np++] = tok[i];
         }
-        return k < 0 ? -1 : 0; /* repeat, position...: nothing impack draws */
+        if (np && S_bg_pos(e, pos, np))
+            return -1;
+        return k < 0 ? -1 : 0;
+    }
+    case P_BG_POS: {
+        if (d->arg < 2)
+            return S_bg_pos_token(e, v, d->arg, &p->background_pos[d->arg]);
+        char *tok[3];
+        int k = imp_fo_split(v, tok, 2);
+        return k < 1 ? -1 : S_bg_pos(e, tok, k);
     }
     case P_ENUM:
         return S_enum_set(e, d->arg, v);
@@ -615,7 +685,7 @@ int imp_fo_prop_set(imp_fo_el *e, const imp_fo_pdef *d, const char *comp, char *
         return 0;
     }
     case P_URI: {
-        char *s = S_uri(e, v);
+        char *s = d->arg == S_OFF(background_image) && !strcasecmp(v, "none") ? NULL : S_uri(e, v);
         memcpy((char *)p + d->arg, &s, sizeof s);
         return 0;
     }
@@ -730,8 +800,19 @@ void imp_fo_prop_inherit(imp_fo_el *e, const imp_fo_pdef *d)
         memcpy((char *)p + d->arg, (const char *)pp + d->arg, sizeof(imp_len));
         break;
     case P_BACKGROUND:
+        p->background_image = pp->background_image;
+        p->background_repeat = pp->background_repeat;
+        memcpy(p->background_pos, pp->background_pos, sizeof p->background_pos);
+        p->background_color = pp->background_color;
+        break;
     case P_BACKGROUND_COLOR:
         p->background_color = pp->background_color;
+        break;
+    case P_BG_POS:
+        if (d->arg != 1)
+            p->background_pos[0] = pp->background_pos[0];
+        if (d->arg != 0)
+            p->background_pos[1] = pp->background_pos[1];
         break;
     case P_SPACE:
         s = d->arg;

@@ -418,7 +418,7 @@ static int S_box_has_paint(const imp_area *a)
 {
     if (a->unpainted)
         return 0;
-    if (a->background.a > 0 && a->w > 0 && a->h > 0)
+    if ((a->background.a > 0 || a->bg_image) && a->w > 0 && a->h > 0)
         return 1;
     for (int i = 0; i < 4; i++)
         if (S_visible(&a->border[i]))
@@ -470,6 +470,8 @@ static void S_seg_add(GArray *g, double at, double a0, double a1, double w, imp_
     g_array_append_val(g, sg);
 }
 
+static void S_bg_image(cairo_t *cr, const imp_area *a, const double bw[4]);
+
 /* segs: where a grid cell's solid sides go instead of being drawn (or NULL). */
 static void S_box(cairo_t *cr, const imp_area *a, GArray *const segs[2])
 {
@@ -482,6 +484,8 @@ static void S_box(cairo_t *cr, const imp_area *a, GArray *const segs[2])
         cairo_rectangle(cr, a->x, a->y, a->w, a->h);
         cairo_fill(cr);
     }
+    if (a->bg_image)
+        S_bg_image(cr, a, bw);
     /* a side centred on the edge (a collapsing table's shared edge) reaches
      * half its width outside the box */
     S_rect R = {a->x - ((a->centred & 1u << IMP_START) ? bw[2] / 2 : 0),
@@ -626,18 +630,18 @@ static void S_line_linked(S_r *r, const imp_area *a, const imp_area *const *link
     }
 }
 
-static void S_image(S_r *r, const imp_area *a)
+/* An image scaled into the rectangle x, y, w, h. */
+static void S_image_at(cairo_t *cr, imp_diags *d, const imp_image *img, double x, double y,
+                       double w, double h, long line)
 {
-    const imp_image *img = a->image;
-    cairo_t *cr = r->cr;
     cairo_save(cr);
     if (img->svg) {
-        RsvgRectangle vp = {a->x, a->y, a->w, a->h};
+        RsvgRectangle vp = {x, y, w, h};
         GError *err = NULL;
         char why[160];
         const imp_rsvg_lib *R = imp_rsvg_lib_get(why, sizeof why); /* opened: the image was read */
-        if (R && !R->rsvg_handle_render_document(img->svg, cr, &vp, &err))
-            imp_diag_add(r->d, IMP_SEV_WARNING, NULL, a->fo ? a->fo->line : 0, 0, NULL,
+        if (R && !R->rsvg_handle_render_document(img->svg, cr, &vp, &err) && d)
+            imp_diag_add(d, IMP_SEV_WARNING, NULL, line, 0, NULL,
                          "an SVG image could not be drawn: %s", err ? err->message : "unknown error");
         if (err)
             g_error_free(err);
@@ -645,14 +649,49 @@ static void S_image(S_r *r, const imp_area *a)
         cairo_surface_t *s = img->surface;
         int pw = cairo_image_surface_get_width(s), ph = cairo_image_surface_get_height(s);
         if (pw > 0 && ph > 0) {
-            cairo_translate(cr, a->x, a->y);
-            cairo_scale(cr, a->w / pw, a->h / ph);
+            cairo_translate(cr, x, y);
+            cairo_scale(cr, w / pw, h / ph);
             cairo_set_source_surface(cr, s, 0, 0);
             cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
             cairo_rectangle(cr, 0, 0, pw, ph);
             cairo_fill(cr);
         }
     }
+    cairo_restore(cr);
+}
+
+static void S_image(S_r *r, const imp_area *a)
+{
+    S_image_at(r->cr, r->d, a->image, a->x, a->y, a->w, a->h, a->fo ? a->fo->line : 0);
+}
+
+/* A box's background image (XSL 7.8.3-7.8.7, as CSS 2): at its intrinsic
+ * size in the padding rectangle, placed by background-position (a
+ * percentage of the room the image leaves, or a length from the edge),
+ * repeated across, down, both or not at all, and clipped to it. */
+static void S_bg_image(cairo_t *cr, const imp_area *a, const double bw[4])
+{
+    const imp_image *img = a->bg_image;
+    double px = a->x + bw[2], py = a->y + bw[0];
+    double pw = a->w - bw[2] - bw[3], ph = a->h - bw[0] - bw[1];
+    double iw = img->width, ih = img->height;
+    if (pw <= 0 || ph <= 0 || iw <= 0.01 || ih <= 0.01)
+        return;
+    double x = px + (a->bg_pos[0].kind == IMP_LEN_PCT ? a->bg_pos[0].v / 100 * (pw - iw)
+                                                      : a->bg_pos[0].v);
+    double y = py + (a->bg_pos[1].kind == IMP_LEN_PCT ? a->bg_pos[1].v / 100 * (ph - ih)
+                                                      : a->bg_pos[1].v);
+    int rx = a->bg_repeat == IMP_BR_REPEAT || a->bg_repeat == IMP_BR_REPEAT_X;
+    int ry = a->bg_repeat == IMP_BR_REPEAT || a->bg_repeat == IMP_BR_REPEAT_Y;
+    double x0 = rx ? x - ceil((x - px) / iw) * iw : x, x1 = rx ? px + pw : x + iw / 2;
+    double y0 = ry ? y - ceil((y - py) / ih) * ih : y, y1 = ry ? py + ph : y + ih / 2;
+    cairo_save(cr);
+    cairo_rectangle(cr, px, py, pw, ph);
+    cairo_clip(cr);
+    long n = 0;
+    for (double ty = y0; ty < y1 && n < 10000; ty += ih)
+        for (double tx = x0; tx < x1 && n < 10000; tx += iw, n++)
+            S_image_at(cr, NULL, img, tx, ty, iw, ih, 0);
     cairo_restore(cr);
 }
 
@@ -1176,6 +1215,53 @@ static size_t S_shift(const GArray *ins, const size_t *sum, size_t off)
 }
 
 /* Insert text into the finished PDF and move every xref offset after it. */
+/* Cairo 1.16 names an image in a page's resources once for each time the
+ * page draws it ("/XObject << /x12 12 0 R /x12 12 0 R >>"), which PDF
+ * checkers report as a duplicated key: the repeats are blanked out, in
+ * place, so that no offset moves. */
+static void S_dedup_xobjects(GByteArray *pdf)
+{
+    static const char key[] = "/XObject << ";
+    char *b = (char *)pdf->data;
+    size_t n = pdf->len, k = sizeof key - 1;
+    for (size_t at = 0; at + k < n;) {
+        char *hit = memchr(b + at, '/', n - at);
+        if (!hit)
+            break;
+        at = (size_t)(hit - b) + 1;
+        if ((size_t)(hit - b) + k > n || memcmp(hit, key, k))
+            continue;
+        char *end = memchr(hit + k, '>', n - (size_t)(hit - b) - k);
+        char *nl = memchr(hit + k, '\n', n - (size_t)(hit - b) - k);
+        if (!end || (nl && nl < end))
+            continue;
+        /* entries "/name N 0 R": each compared with those before it */
+        char *e[256];
+        size_t len[256];
+        int ne = 0;
+        for (char *p = hit + k; p < end && ne < 256;) {
+            while (p < end && *p == ' ')
+                p++;
+            if (p >= end || *p != '/')
+                break;
+            char *q = memchr(p, 'R', (size_t)(end - p));
+            if (!q)
+                break;
+            e[ne] = p;
+            len[ne] = (size_t)(q + 1 - p);
+            for (int j = 0; j < ne; j++)
+                if (len[j] == len[ne] && !memcmp(e[j], p, len[ne])) {
+                    memset(p, ' ', len[ne]);
+                    ne--;
+                    break;
+                }
+            ne++;
+            p = q + 1;
+        }
+        at = (size_t)(end - b);
+    }
+}
+
 static GByteArray *S_patch(S_r *r, GByteArray *pdf, const char *lang)
 {
     S_xref x;
@@ -1321,6 +1407,7 @@ static GByteArray *S_render(const imp_area_doc *ad, imp_diags *d)
         g_byte_array_free(pdf, TRUE);
         pdf = NULL;
     } else {
+        S_dedup_xobjects(pdf);
         pdf = S_patch(&r, pdf, ad->lang);
     }
     S_r_fini(&r);

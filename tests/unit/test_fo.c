@@ -1003,6 +1003,78 @@ static void test_graphics_and_links(void **state)
     imp_diag_free(&d);
 }
 
+static void S_pos(const imp_len *l, int kind, double v, int line)
+{
+    if ((int)l->kind != kind) {
+        print_error("background position kind %d, want %d (test line %d)\n", (int)l->kind,
+                    kind, line);
+        fail();
+    }
+    S_near(l->v, v, "background position", line);
+}
+#define POS(l, kind, v) S_pos((l), (kind), (v), __LINE__)
+
+static void test_backgrounds_and_positions(void **state)
+{
+    (void)state;
+    /* background-image and its shorthands; top/left/bottom/right and
+     * absolute-position; span; column-count and column-gap; text-transform */
+    imp_diags d = {0};
+    imp_fo_doc *fd = S_build(
+        FLOW "<fo:block background-image=\"url('a b.png')\" background-repeat='repeat-y'"
+             " background-position-horizontal='right' background-position-vertical='12pt'/>"
+             "<fo:block background='red url(x.png) no-repeat top left'/>"
+             "<fo:block background-position='bottom'/>"
+             "<fo:block background-position='25% 10pt' background-image='none'/>"
+             "<fo:block-container absolute-position='fixed' top='-5pt' left='10%' right='auto'/>"
+             "<fo:block span='all' text-transform='capitalize'><fo:inline>x</fo:inline></fo:block>\n"
+             FLOW_END,
+        &d);
+    assert_non_null(fd);
+    S_no_warnings(&d);
+    const imp_props *p = S_find(fd, IMP_FO_BLOCK, 0)->p;
+    assert_string_equal(p->background_image, "a b.png");
+    assert_int_equal(p->background_repeat, IMP_BR_REPEAT_Y);
+    POS(&p->background_pos[0], IMP_LEN_PCT, 100);
+    POS(&p->background_pos[1], IMP_LEN_PT, 12);
+    p = S_find(fd, IMP_FO_BLOCK, 1)->p;
+    assert_string_equal(p->background_image, "x.png");
+    assert_int_equal(p->background_repeat, IMP_BR_NO_REPEAT);
+    assert_true(p->background_color.r > 0.99 && p->background_color.a > 0.99);
+    POS(&p->background_pos[0], IMP_LEN_PCT, 0);
+    POS(&p->background_pos[1], IMP_LEN_PCT, 0);
+    p = S_find(fd, IMP_FO_BLOCK, 2)->p;
+    POS(&p->background_pos[0], IMP_LEN_PCT, 50);
+    POS(&p->background_pos[1], IMP_LEN_PCT, 100);
+    assert_null(p->background_image);
+    p = S_find(fd, IMP_FO_BLOCK, 3)->p;
+    POS(&p->background_pos[0], IMP_LEN_PCT, 25);
+    POS(&p->background_pos[1], IMP_LEN_PT, 10);
+    assert_null(p->background_image);
+    p = S_find(fd, IMP_FO_BLOCK_CONTAINER, 0)->p;
+    assert_int_equal(p->absolute_position, 2);
+    POS(&p->offset_top, IMP_LEN_PT, -5);
+    POS(&p->offset_left, IMP_LEN_PCT, 10);
+    assert_int_equal(p->offset_right.kind, IMP_LEN_AUTO);
+    assert_int_equal(p->offset_bottom.kind, IMP_LEN_AUTO);
+    p = S_find(fd, IMP_FO_BLOCK, 4)->p;
+    assert_int_equal(p->span_all, 1);
+    assert_int_equal(p->text_transform, IMP_TT_CAPITALIZE);
+    /* inherited by the inline; span is not */
+    assert_int_equal(S_find(fd, IMP_FO_INLINE, 0)->p->text_transform, IMP_TT_CAPITALIZE);
+    assert_int_equal(S_find(fd, IMP_FO_INLINE, 0)->p->span_all, 0);
+    imp_fo_free(fd);
+    imp_diag_free(&d);
+
+    /* a bad value is told and the initial one kept */
+    fd = S_build(FLOW "<fo:block background-position='middle' span='some'/>\n" FLOW_END, &d);
+    assert_non_null(fd);
+    assert_int_equal(d.n, 2);
+    POS(&S_find(fd, IMP_FO_BLOCK, 0)->p->background_pos[0], IMP_LEN_PCT, 0);
+    imp_fo_free(fd);
+    imp_diag_free(&d);
+}
+
 static void test_inline_properties(void **state)
 {
     (void)state;
@@ -1555,6 +1627,7 @@ int main(void)
         cmocka_unit_test(test_tables),
         cmocka_unit_test(test_lists),
         cmocka_unit_test(test_graphics_and_links),
+        cmocka_unit_test(test_backgrounds_and_positions),
         cmocka_unit_test(test_inline_properties),
         cmocka_unit_test(test_text_nodes),
         cmocka_unit_test(test_declarations),
