@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "xmlload.h"
 
 #define S_FOX_NS "http://xmlgraphics.apache.org/fop/extensions"
@@ -803,6 +805,80 @@ static void S_children(S_build *b, imp_fo *parent, const imp_props *pp, xmlNodeP
     }
 }
 
+/* ---- markers in the context they are retrieved in ------------------------------------- */
+
+static void S_collect(imp_fo *fo, imp_fo_kind kind, GPtrArray *out)
+{
+    for (imp_fo *c = fo->first; c; c = c->next) {
+        if (c->kind == kind)
+            g_ptr_array_add(out, c);
+        S_collect(c, kind, out);
+    }
+}
+
+/* For each page-sequence: its markers' children built again under each of
+ * its retrieve-markers of their class (what that builds again says nothing:
+ * it was told when built first). */
+static void S_marker_variants(S_build *b)
+{
+    imp_fo_doc *fd = &b->doc->pub;
+    size_t cap = 0;
+    imp_diags quiet = {0}, *d = b->c.d;
+    b->c.d = &quiet;
+    for (imp_fo *seq = fd->root->first; seq; seq = seq->next) {
+        if (seq->kind != IMP_FO_PAGE_SEQUENCE)
+            continue;
+        GPtrArray *rms = g_ptr_array_new(), *marks = g_ptr_array_new();
+        for (imp_fo *c = seq->first; c; c = c->next)
+            if (c->kind == IMP_FO_STATIC_CONTENT)
+                S_collect(c, IMP_FO_RETRIEVE_MARKER, rms);
+            else if (c->kind == IMP_FO_FLOW)
+                S_collect(c, IMP_FO_MARKER, marks);
+        for (guint i = 0; i < marks->len && rms->len; i++) {
+            imp_fo *m = g_ptr_array_index(marks, i);
+            if (!m->p->marker_class_name || !m->src)
+                continue;
+            for (guint j = 0; j < rms->len; j++) {
+                imp_fo *rm = g_ptr_array_index(rms, j);
+                if (!rm->p->retrieve_class_name ||
+                    strcmp(rm->p->retrieve_class_name, m->p->marker_class_name))
+                    continue;
+                if (fd->nvariants == cap) {
+                    size_t nc = cap ? cap * 2 : 16;
+                    void *v = realloc(fd->variants, nc * sizeof *fd->variants);
+                    if (!v) {
+                        b->doc->pool.failed = 1;
+                        break;
+                    }
+                    fd->variants = v;
+                    cap = nc;
+                }
+                /* a stand-in for the marker (text in it is allowed as in
+                 * the marker) with the retrieve-marker's properties */
+                imp_fo *h = S_new(b, NULL, IMP_FO_MARKER, m->name, m->line);
+                if (!h)
+                    break;
+                h->src = m->src;
+                h->p = rm->p;
+                S_children(b, h, rm->p, m->src, NULL, 2);
+                fd->variants[fd->nvariants++] = (struct imp_fo_variant){m, rm, h};
+            }
+        }
+        g_ptr_array_free(rms, TRUE);
+        g_ptr_array_free(marks, TRUE);
+    }
+    imp_diag_free(&quiet);
+    b->c.d = d;
+}
+
+const imp_fo *imp_fo_marker_in(const imp_fo_doc *fd, const imp_fo *marker, const imp_fo *rm)
+{
+    for (size_t i = 0; fd && i < fd->nvariants; i++)
+        if (fd->variants[i].marker == marker && fd->variants[i].retrieve == rm)
+            return fd->variants[i].holder;
+    return NULL;
+}
+
 /* ---- the id index ---------------------------------------------------------------------- */
 
 static imp_fo **S_id_slot(imp_fo **tab, size_t cap, const char *id)
@@ -898,6 +974,7 @@ imp_fo_doc *imp_fo_build(xmlDocPtr doc, imp_diags *d)
     sd->pub.lang = top->p->lang;
     S_children(&b, top, top->p, root, NULL, 1);
     S_index(&b);
+    S_marker_variants(&b);
     if (sd->pool.failed)
         goto oom;
     free(b.c.once.v);
@@ -918,20 +995,19 @@ void imp_fo_free(imp_fo_doc *fd)
     S_doc *doc = (S_doc *)fd;
     if (!doc)
         return;
+    free(doc->pub.variants);
     xmlFreeDoc(doc->pub.doc);
     free(doc->ids);
     imp_fo_pool_free(&doc->pool);
     free(doc);
 }
 
-void imp_fo_drop_source(imp_fo_doc *fd)
+/* Clear the src pointers of top's subtree (top's siblings too). */
+static void S_clear_src(imp_fo *top)
 {
-    if (!fd || !fd->doc)
-        return;
-    /* clear every src pointer first: they point into the document */
     imp_fo *stack[256];
     int n = 0;
-    for (imp_fo *c = fd->root; c || n;) {
+    for (imp_fo *c = top; c || n;) {
         if (!c) {
             c = stack[--n]->next;
             continue;
@@ -944,6 +1020,16 @@ void imp_fo_drop_source(imp_fo_doc *fd)
         }
         c = c->next;
     }
+}
+
+void imp_fo_drop_source(imp_fo_doc *fd)
+{
+    if (!fd || !fd->doc)
+        return;
+    /* clear every src pointer first: they point into the document */
+    S_clear_src(fd->root);
+    for (size_t i = 0; i < fd->nvariants; i++)
+        S_clear_src(fd->variants[i].holder);
     xmlFreeDoc(fd->doc);
     fd->doc = NULL;
 }

@@ -296,7 +296,20 @@ typedef struct {
     char *author;      /**< dc:creator */
     char *subject, *keywords;
     char *lang;        /**< root xml:lang/language, or NULL */
+    /** A marker's children inherit from the retrieve-marker that shows them
+     * (XSL 6.13.6), not from where the marker stands: for each marker and
+     * each retrieve-marker of its class in its page-sequence, a holder (not
+     * in the tree) whose children are the marker's, built in that context. */
+    struct imp_fo_variant {
+        const imp_fo *marker, *retrieve;
+        imp_fo *holder;
+    } *variants;
+    size_t nvariants;
 } imp_fo_doc;
+
+/** The marker's children as the retrieve-marker rm shows them: a holder
+ * whose children to use, or NULL (use the marker's own). */
+const imp_fo *imp_fo_marker_in(const imp_fo_doc *fd, const imp_fo *marker, const imp_fo *rm);
 
 /**
  * Build the FO tree from a parsed document. Unknown FO elements and

@@ -754,6 +754,10 @@ static void S_swap_markers(const imp_lctx *L, imp_fo *fo, int pi, const imp_fo *
             v[*n].first = c->first;
             v[*n].last = c->last;
             (*n)++;
+            /* the marker's children built under this retrieve-marker */
+            const imp_fo *h = m ? imp_fo_marker_in(L->fd, m, c) : NULL;
+            if (h)
+                m = h;
             c->first = m ? m->first : NULL;
             c->last = m ? m->last : NULL;
             c->kind = IMP_FO_WRAPPER; /* laid out as its (borrowed) children */

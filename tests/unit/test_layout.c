@@ -1957,6 +1957,29 @@ static void test_footnote_taller_than_a_page(void **state)
     INT(c->d.n, 1);
 }
 
+static void test_marker_inherits_from_retrieve(void **state)
+{
+    S_ctx *c = *state;
+    /* a retrieved marker's children inherit from the retrieve-marker (XSL
+     * 6.13.6): the header's 16pt and its text-transform, not the 6pt of the
+     * block the marker stands in; a second retrieve-marker of the class in
+     * another context gets its own */
+    S_doc(c, REGION_MASTER("p", 300, 200), "master-reference='p'",
+          "<fo:static-content flow-name='xsl-region-before'><fo:block font-size='16pt'"
+          " line-height='1.5' text-transform='uppercase'><fo:retrieve-marker"
+          " retrieve-class-name='m'/></fo:block></fo:static-content>"
+          "<fo:static-content flow-name='xsl-region-after'><fo:block font-size='8pt'"
+          " line-height='1.5'><fo:retrieve-marker retrieve-class-name='m'/></fo:block>"
+          "</fo:static-content>",
+          "<fo:block font-size='6pt' line-height='1.5'><fo:marker marker-class-name='m'>"
+          "Title <fo:inline font-weight='bold'>one</fo:inline></fo:marker>body</fo:block>");
+    INT(c->d.n, 0);
+    const S_ln *head = S_line(c, "TITLE ONE"), *foot = S_line(c, "Title one");
+    NEAR(head->a->h, 24);
+    NEAR(foot->a->h, 12);
+    NEAR(S_line(c, "body")->a->h, 9);
+}
+
 static void test_retrieve_positions_with_carryover(void **state)
 {
     S_ctx *c = *state;
@@ -2595,6 +2618,7 @@ int main(void)
         T(test_text_transform),
         T(test_footnotes_and_markers_in_cells),
         T(test_footnote_taller_than_a_page),
+        T(test_marker_inherits_from_retrieve),
         T(test_retrieve_positions_with_carryover),
         T(test_two_page_sequences),
         T(test_even_and_odd_page_breaks),
