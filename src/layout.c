@@ -479,6 +479,15 @@ static void S_columns_end(S_seq *S, imp_pager *P)
         return; /* nothing in them */
     for (int i = 0; i < L->nbalance; i++)
         if (L->balance[i].page == P->page_index && fabs(L->balance[i].top - P->cols_key) < 0.01) {
+            if (fabs(h - L->balance[i].total) > 4) {
+                /* they hold other content now (balancing before them moved
+                 * it): shared out anew */
+                L->balance[i].height = h / P->ncols;
+                L->balance[i].total = h;
+                L->balance[i].adjusted = 0;
+                L->rebalance = 1;
+                return;
+            }
             /* balanced already; the breaks fell early and the last column
              * came out taller: the others may be as tall as it (once) */
             double last = P->y - P->cols_top;
@@ -495,6 +504,7 @@ static void S_columns_end(S_seq *S, imp_pager *P)
     L->balance[L->nbalance].page = P->page_index;
     L->balance[L->nbalance].top = P->cols_key;
     L->balance[L->nbalance].height = h / P->ncols;
+    L->balance[L->nbalance].total = h;
     L->balance[L->nbalance].adjusted = 0;
     L->nbalance++;
     L->rebalance = 1;

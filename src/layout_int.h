@@ -146,6 +146,7 @@ typedef struct {
     struct {
         int page;
         double top, height;
+        double total;       /* the height of what they held when it was found */
         int adjusted;       /* height was raised to the last column's once */
     } balance[32];
     int nbalance;

@@ -320,6 +320,18 @@ void imp_pager_footnotes(imp_pager *P)
 static void S_child(imp_pager *P, const imp_item *c, double *pending, int *keep_in);
 static void S_parity_break(imp_pager *P, imp_break b, int force);
 
+/* A balanced column that must go on down (towards the body's bottom) so
+ * that what is placed next ends above want. */
+static void S_unbalance(imp_pager *P, double want)
+{
+    double grow = fmin(P->balance_cut, want + 0.01 - P->bottom);
+    if (grow <= 0)
+        return;
+    P->bottom += grow;
+    P->body_bottom += grow;
+    P->balance_cut -= grow;
+}
+
 static void S_line(imp_pager *P, const imp_item *it)
 {
     P->cursor = it;
@@ -328,9 +340,11 @@ static void S_line(imp_pager *P, const imp_item *it)
         (it->para_index < it->orphans || it->para_lines - it->para_index < it->widows) &&
         it->height + notes <= S_room(P) + P->balance_cut) {
         /* a balanced column goes on down rather than leave too few lines */
-        P->bottom += P->balance_cut;
-        P->body_bottom += P->balance_cut;
-        P->balance_cut = 0;
+        double rest = 0;
+        int left = it->para_lines - it->para_index;
+        for (const imp_item *l = it; l && left-- > 0; l = l->next)
+            rest += l->height;
+        S_unbalance(P, P->y + rest + notes);
     }
     if (!P->whole && !P->at_top && it->height + notes > S_room(P))
         S_break(P); /* the line and its footnotes go on together */
@@ -759,6 +773,9 @@ static void S_block(imp_pager *P, const imp_item *it)
     S_apply_space(P, it);
     double h = imp_layout_height(it);
     int whole = it->fixed_height > 0 || it->kind == IMP_IT_ROW || it->rotate;
+    if (P->balance_cut > 0 && (it->keep_together || whole) && h > S_room(P) &&
+        h <= S_room(P) + P->balance_cut)
+        S_unbalance(P, P->y + h); /* a balanced column goes on down rather than break a keep */
     if (!P->whole && !P->at_top && (it->keep_together || whole) && h > S_room(P) &&
         h <= S_page_room(P))
         S_break(P);

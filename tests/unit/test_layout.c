@@ -1894,6 +1894,56 @@ static void test_absolute_position(void **state)
     NEAR(here->a->y, 30 + 12); /* where it was met: after first, its space not taken */
 }
 
+static void test_columns_balanced_again(void **state)
+{
+    S_ctx *c = *state;
+    /* 4 lines, a spanning block, 30 lines, on pages of 10 lines a column:
+     * the 4 balance 2 | 2 above the span; balancing them moves what follows,
+     * and the last page's 16 lines still balance 8 | 8 */
+    char *a = S_numbered(1, 4, NULL), *b = S_numbered(101, 30, NULL);
+    char *flow = g_strdup_printf("%s<fo:block span='all'>S</fo:block>%s", a, b);
+    S_doc(c, TWO_COLUMNS(120), "master-reference='two' font-size='10pt' line-height='12pt'", "",
+          flow);
+    g_free(a);
+    g_free(b);
+    g_free(flow);
+    INT(c->d.n, 0);
+    INT(c->ad->npages, 2);
+    NEAR(S_line(c, "l3")->a->x, 110);
+    NEAR(S_line(c, "l3")->a->y, 0);
+    NEAR(S_line(c, "S")->a->y, 24);
+    int left = 0, right = 0;
+    for (size_t i = 0; i < c->nlines; i++)
+        if (c->lines[i].page == 1) {
+            left += c->lines[i].a->x < 1;
+            right += c->lines[i].a->x > 100;
+        }
+    INT(left, 8);
+    INT(right, 8);
+}
+
+static void test_columns_balance_keeps(void **state)
+{
+    S_ctx *c = *state;
+    /* balancing would cut a kept block of six lines at four: its column
+     * goes on down instead, and what follows goes to the next column */
+    char *k = S_numbered(1, 6, NULL), *a = S_numbered(7, 2, NULL);
+    char *flow = g_strdup_printf("<fo:block keep-together.within-column='always'>%s</fo:block>"
+                                 "%s<fo:block span='all'>S</fo:block>",
+                                 k, a);
+    S_doc(c, TWO_COLUMNS(120), "master-reference='two' font-size='10pt' line-height='12pt'", "",
+          flow);
+    g_free(k);
+    g_free(a);
+    g_free(flow);
+    INT(c->d.n, 0);
+    NEAR(S_line(c, "l6")->a->x, 0);
+    NEAR(S_line(c, "l6")->a->y, 60);
+    NEAR(S_line(c, "l7")->a->x, 110);
+    NEAR(S_line(c, "l7")->a->y, 0);
+    NEAR(S_line(c, "S")->a->y, 72);
+}
+
 static void test_columns_too_narrow(void **state)
 {
     S_ctx *c = *state;
@@ -2613,6 +2663,8 @@ int main(void)
         T(test_column_count_unused_master),
         T(test_columns_fill_in_turn),
         T(test_columns_span_all_and_breaks),
+        T(test_columns_balanced_again),
+        T(test_columns_balance_keeps),
         T(test_columns_too_narrow),
         T(test_absolute_position),
         T(test_text_transform),
