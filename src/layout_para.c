@@ -342,12 +342,16 @@ static void S_number(const char *f, int n, char *buf, size_t cap)
     }
 }
 
-static void S_literal(S_para *P, const imp_props *p, const char *s)
+/* Text placed as it is (a page number), or with text-transform (transform:
+ * an fo:character). */
+static void S_literal(S_para *P, const imp_props *p, const char *s, int transform)
 {
     S_emit_space(P);
     int start = (int)P->text->len;
     g_string_append(P->text, s);
     P->at_line_start = 0;
+    if (transform && p->text_transform != IMP_TT_NONE)
+        S_transform(P->text, start, p->text_transform);
     S_run_attrs(P, p, start, (int)P->text->len);
 }
 
@@ -400,12 +404,15 @@ static void S_font_extents(imp_lctx *L, const imp_props *p, double *asc, double 
 }
 
 /* The text of a leader's content (leader-pattern="use-content"), a run of
- * white space as one space (". " keeps its space: the dots stand apart);
- * inline children's text counts, other objects do not. */
-static void S_leader_text(const imp_fo *fo, GString *g)
+ * white space as one space (". " keeps its space: the dots stand apart),
+ * each run in its own font and colour (attributes into al) and case
+ * (text-transform); inline children's text counts, other objects do not. */
+static void S_leader_text(imp_lctx *L, const imp_fo *fo, GString *g, PangoAttrList *al)
 {
     for (const imp_fo *c = fo->first; c; c = c->next) {
-        if (c->kind == IMP_FO_TEXT && c->text)
+        const imp_props *p = imp_fo_props(c);
+        size_t start = g->len;
+        if (c->kind == IMP_FO_TEXT && c->text) {
             for (const char *s = c->text; *s; s++) {
                 int ws = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
                 if (!ws)
@@ -413,10 +420,34 @@ static void S_leader_text(const imp_fo *fo, GString *g)
                 else if (g->len && g->str[g->len - 1] != ' ')
                     g_string_append_c(g, ' ');
             }
-        else if (c->kind == IMP_FO_INLINE || c->kind == IMP_FO_WRAPPER ||
-                 c->kind == IMP_FO_CHARACTER)
-            c->kind == IMP_FO_CHARACTER && c->p->character ? (void)g_string_append(g, c->p->character)
-                                                           : S_leader_text(c, g);
+        } else if (c->kind == IMP_FO_CHARACTER && p->character) {
+            g_string_append(g, p->character);
+        } else {
+            if (c->kind == IMP_FO_INLINE || c->kind == IMP_FO_WRAPPER)
+                S_leader_text(L, c, g, al);
+            else if (c->kind == IMP_FO_LEADER)
+                imp_layout_warn_once(L, 47, c->line,
+                                     "an fo:leader inside a leader's content is not allowed "
+                                     "(XSL 6.6.9); it is left out");
+            continue;
+        }
+        if (p->text_transform != IMP_TT_NONE)
+            S_transform(g, (int)start, p->text_transform);
+        if (g->len == start)
+            continue;
+        PangoFontDescription *fd = S_font(p);
+        PangoAttribute *a[3] = {pango_attr_font_desc_new(fd),
+                                pango_attr_foreground_new(S_c16(p->color.r), S_c16(p->color.g),
+                                                          S_c16(p->color.b)),
+                                p->color.a < 1 ? pango_attr_foreground_alpha_new(S_c16(p->color.a))
+                                               : NULL};
+        pango_font_description_free(fd);
+        for (int k = 0; k < 3; k++)
+            if (a[k]) {
+                a[k]->start_index = (guint)start;
+                a[k]->end_index = (guint)g->len;
+                pango_attr_list_insert(al, a[k]);
+            }
     }
 }
 
@@ -427,22 +458,17 @@ static void S_leader(S_para *P, const imp_fo *fo)
     if (p->leader_pattern == IMP_LEADER_USE_CONTENT) {
         /* the content, set once in the leader's font, is repeated along it */
         GString *g = g_string_new(NULL);
-        S_leader_text(fo, g);
+        PangoAttrList *al = pango_attr_list_new();
+        S_leader_text(P->L, fo, g, al);
         if (g->len && strspn(g->str, " ") < g->len) {
             content = pango_layout_new(P->L->pctx);
             PangoFontDescription *fd = S_font(p);
             pango_layout_set_font_description(content, fd);
             pango_font_description_free(fd);
             pango_layout_set_text(content, g->str, -1);
-            PangoAttrList *al = pango_attr_list_new();
-            pango_attr_list_insert(al, pango_attr_foreground_new(S_c16(p->color.r),
-                                                                 S_c16(p->color.g),
-                                                                 S_c16(p->color.b)));
-            if (p->color.a < 1)
-                pango_attr_list_insert(al, pango_attr_foreground_alpha_new(S_c16(p->color.a)));
             pango_layout_set_attributes(content, al);
-            pango_attr_list_unref(al);
         }
+        pango_attr_list_unref(al);
         g_string_free(g, TRUE);
     }
     double opt = imp_layout_len(p->leader_length_opt, P->avail, 12);
@@ -603,7 +629,7 @@ static void S_walk_one(S_para *P, const imp_fo *c)
     }
     case IMP_FO_CHARACTER:
         if (c->p->character)
-            S_literal(P, c->p, c->p->character);
+            S_literal(P, c->p, c->p->character, 1);
         break;
     case IMP_FO_PAGE_NUMBER: {
         int n = L->page_number > 0 ? L->page_number : 1;
@@ -620,7 +646,7 @@ static void S_walk_one(S_para *P, const imp_fo *c)
                 o->start = o->end = (int)P->text->len + (P->space_pending && !P->at_line_start);
         }
         S_number(L->page_number_format, n, buf, sizeof buf);
-        S_literal(P, c->p, buf);
+        S_literal(P, c->p, buf, 0);
         break;
     }
     case IMP_FO_PAGE_NUMBER_CITATION:
@@ -650,7 +676,7 @@ static void S_walk_one(S_para *P, const imp_fo *c)
         } else {
             S_number(fmt, n, buf, sizeof buf);
         }
-        S_literal(P, c->p, buf);
+        S_literal(P, c->p, buf, 0);
         break;
     }
     case IMP_FO_LEADER:
@@ -867,10 +893,11 @@ static void S_extras_for_line(S_para *P, imp_item *it, PangoLayoutLine *line, do
 }
 
 /* Stretch leaders that may grow (leader-length.maximum > optimum) to fill
- * the rest of their line. Returns 1 when a shape changed. */
+ * the rest of their line, sharing it equally where a line has several
+ * (each up to its maximum). Returns 1 when a shape changed. */
 static int S_stretch_leaders(S_para *P, PangoLayout *lay)
 {
-    int changed = 0;
+    int changed = 0, done_line = -1;
     for (size_t i = 0; i < P->nobjs; i++) {
         S_obj *o = &P->objs[i];
         if (o->kind != S_OB_LEADER || !o->shape || o->max_w <= o->w + 0.01)
@@ -878,22 +905,49 @@ static int S_stretch_leaders(S_para *P, PangoLayout *lay)
         int line_no = 0, xpos = 0;
         pango_layout_index_to_line_x(lay, o->start, FALSE, &line_no, &xpos);
         PangoLayoutLine *line = pango_layout_get_line_readonly(lay, line_no);
-        if (!line)
-            continue;
+        if (!line || line_no == done_line)
+            continue; /* its line's leaders have their share */
+        done_line = line_no;
+        /* this line's stretchable leaders (o the first of them) */
+        S_obj *on[64];
+        int n = 0;
+        for (size_t k = i; k < P->nobjs && n < 64; k++) {
+            S_obj *q = &P->objs[k];
+            if (q->kind != S_OB_LEADER || !q->shape || q->max_w <= q->w + 0.01 ||
+                q->start < line->start_index || q->start >= line->start_index + line->length)
+                continue;
+            on[n++] = q;
+        }
         PangoRectangle logical;
         pango_layout_line_get_extents(line, NULL, &logical);
         double used = logical.width / (double)PANGO_SCALE;
         double indent = line_no == 0 ? pango_layout_get_indent(lay) / (double)PANGO_SCALE : 0;
         double free_w = P->avail - used - (indent > 0 ? indent : 0) - 0.01;
-        if (free_w <= 0.01)
-            continue;
-        double w = o->w + free_w;
-        if (w > o->max_w)
-            w = o->max_w;
-        o->w = w;
-        PangoAttrShape *sh = (PangoAttrShape *)o->shape;
-        sh->ink_rect.width = sh->logical_rect.width = (int)lround(w * PANGO_SCALE);
-        changed = 1;
+        while (free_w > 0.01 && n > 0) {
+            double share = free_w / n;
+            int m = 0;
+            for (int k = 0; k < n; k++) {
+                S_obj *q = on[k];
+                double grow = fmin(share, q->max_w - q->w);
+                q->w += grow;
+                free_w -= grow;
+                if (q->max_w > q->w + 0.01)
+                    on[m++] = q; /* room to grow still */
+            }
+            n = m;
+        }
+        for (size_t k = i; k < P->nobjs; k++) {
+            S_obj *q = &P->objs[k];
+            if (q->kind != S_OB_LEADER || !q->shape ||
+                q->start < line->start_index || q->start >= line->start_index + line->length)
+                continue;
+            PangoAttrShape *sh = (PangoAttrShape *)q->shape;
+            int w = (int)lround(q->w * PANGO_SCALE);
+            if (sh->logical_rect.width != w) {
+                sh->ink_rect.width = sh->logical_rect.width = w;
+                changed = 1;
+            }
+        }
     }
     return changed;
 }

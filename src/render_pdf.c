@@ -1172,7 +1172,12 @@ static void S_plan(S_r *r, const guint8 *b, size_t n, const S_xref *x, const cha
         }
     }
     g_array_sort(elems, S_ins_cmp);
-    if (elems->len != r->extra->len) {
+    int need = 0; /* anything to write: else a mismatch loses nothing (an empty page) */
+    for (guint i = 0; i < r->extra->len && !need; i++)
+        need = g_array_index(r->extra, S_extra, i).alt || g_array_index(r->extra, S_extra, i).lang;
+    if (elems->len != r->extra->len && !need) {
+        g_array_set_size(elems, 0);
+    } else if (elems->len != r->extra->len) {
         imp_diag_add(r->d, IMP_SEV_WARNING, NULL, 0, 0, NULL,
                      "alternative text and languages could not be matched to the PDF's "
                      "structure elements (%u found, %u expected); they are left out",

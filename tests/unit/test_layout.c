@@ -2299,6 +2299,45 @@ static void test_leader_use_content(void **state)
     S_line(c, "C\xef\xbf\xbcZ");
 }
 
+static void test_leader_content_styles(void **state)
+{
+    S_ctx *c = *state;
+    /* a use-content leader's inline children keep their own font (the
+     * copies stand as far apart as a 20pt "x" is wide) and text-transform
+     * reaches the content and fo:character; a leader inside one is told */
+    S_pages(c, 300, 100, "font-size='10pt' line-height='30pt'",
+            "<fo:block>A<fo:leader leader-pattern='use-content' leader-length='100pt'>"
+            "<fo:inline font-size='20pt'>x</fo:inline></fo:leader>Z</fo:block>"
+            "<fo:block text-transform='uppercase'>b<fo:character character='q'/><fo:leader"
+            " leader-pattern='use-content' leader-length='30pt'>ab<fo:leader/></fo:leader></fo:block>");
+    INT(c->d.n, 1);
+    assert_non_null(strstr(c->d.v[0].msg, "inside a leader"));
+    const S_ln *x[2] = {NULL, NULL};
+    for (size_t i = 0; i < c->nlines && !x[1]; i++)
+        if (!strcmp(c->lines[i].text, "x"))
+            x[x[0] ? 1 : 0] = &c->lines[i];
+    assert_non_null(x[1]);
+    NEAR(x[1]->a->x - x[0]->a->x, S_text_width("x", 20));
+    S_line(c, "AB");
+    S_line(c, "BQ\xef\xbf\xbc");
+}
+
+static void test_two_leaders_share_a_line(void **state)
+{
+    S_ctx *c = *state;
+    /* two leaders that may grow share what their line leaves, equally: the
+     * line does not wrap */
+    S_pages(c, 200, 100, "font-size='10pt' line-height='12pt'",
+            "<fo:block>Name<fo:leader leader-pattern='rule'/>Date<fo:leader"
+            " leader-pattern='rule'/>end</fo:block>");
+    INT(c->d.n, 0);
+    INT((int)c->nlines, 1);
+    const imp_area *r[2];
+    INT(S_areas_of(S_page(c, 0)->first, IMP_AREA_RULE, IMP_FO_UNKNOWN, r, 0, 2), 2);
+    NEAR(r[0]->w, r[1]->w);
+    NEAR(r[0]->w * 2 + S_text_width("NameDateend", 10), 200);
+}
+
 /* ---- 7. page masters -------------------------------------------------------- */
 
 static void test_page_sequence_master_first_rest(void **state)
@@ -2678,6 +2717,8 @@ int main(void)
         T(test_leader_dots_fill_the_line),
         T(test_leader_padding_pattern_and_line_height),
         T(test_leader_use_content),
+        T(test_leader_content_styles),
+        T(test_two_leaders_share_a_line),
         T(test_page_sequence_master_first_rest),
         T(test_page_sequence_master_rest_body),
         T(test_page_sequence_master_block_moved_to_narrower_page),
