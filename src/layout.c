@@ -521,7 +521,7 @@ static void S_columns_begin(S_seq *S, imp_pager *P, double y, int fresh)
     P->cols_fresh = fresh;
     P->flow = S_column_box(S, P, y);
     P->body_bottom = S_column_bottom(S, P);
-    P->bottom = P->body_bottom - P->notes_h;
+    P->bottom = fmin(P->body_bottom, P->page_bottom - P->notes_h);
     P->balance_cut = S->m.body_y + S->m.body_h - P->body_bottom;
 }
 
@@ -535,9 +535,40 @@ static void S_next_column(S_seq *S, imp_pager *P)
     P->top = P->y = P->cols_top;
     P->flow = S_column_box(S, P, P->top);
     P->body_bottom = S_column_bottom(S, P);
-    P->bottom = P->body_bottom - P->notes_h;
+    P->bottom = fmin(P->body_bottom, P->page_bottom - P->notes_h);
     P->balance_cut = S->m.body_y + S->m.body_h - P->body_bottom;
     P->at_top = 1;
+}
+
+/* The next column, unless this one is empty: the next, as high, would hold
+ * no more. */
+int imp_pager_next_is_column(const imp_pager *P)
+{
+    const S_seq *S = P->seq;
+    return S && S->page && P->ncols > 1 && !P->span && !P->page_break && !P->next_blank &&
+           !S->blank && P->col + 1 < P->ncols && P->L->in_flow_pages &&
+           (P->y > P->cols_top + 0.01 || P->col_break);
+}
+
+imp_area *imp_pager_notes_box(imp_pager *P)
+{
+    S_seq *S = P->seq;
+    imp_area *a = imp_area_new_box(S->body, NULL, NULL);
+    if (!a)
+        return S->body;
+    a->x = S->m.body_x;
+    a->w = S->m.body_w;
+    a->y = P->page_bottom - P->notes_h;
+    a->h = P->notes_h;
+    return a;
+}
+
+void imp_pager_notes_placed(imp_pager *P, imp_area *box)
+{
+    S_seq *S = P->seq;
+    double dx = S->m.body_x - P->L->flow_x;
+    if (box != S->body && fabs(dx) > 0.01)
+        S_shift(box, dx);
 }
 
 void imp_pager_span(imp_pager *P, int span)
@@ -587,10 +618,7 @@ void imp_pager_new_page(imp_pager *P)
 {
     S_seq *S = P->seq;
     imp_lctx *L = P->L;
-    /* the next column, unless this one is empty: the next, as high, would
-     * hold no more */
-    if (S->page && P->ncols > 1 && !P->span && !P->page_break && !P->next_blank && !S->blank &&
-        P->col + 1 < P->ncols && L->in_flow_pages && (P->y > P->cols_top + 0.01 || P->col_break)) {
+    if (imp_pager_next_is_column(P)) {
         S_next_column(S, P);
         return;
     }
@@ -646,6 +674,7 @@ void imp_pager_new_page(imp_pager *P)
     P->at_top = 1;
     P->page_used = 0;
     P->balance_cut = 0;
+    P->page_bottom = P->bottom;
     P->ncols = S->m.ncols;
     P->col = 0;
     if (P->ncols > 1 && body) {
@@ -889,6 +918,7 @@ typedef struct {
     imp_lctx *L;
     const imp_fo *flow, *next;
     double x, w;   /* the column it is prepared at */
+    double note_w; /* the width of footnotes where the body has columns, else 0 */
     int number;    /* the sequence's first page number */
 } S_flow_src;
 
@@ -903,7 +933,8 @@ static int S_flow_more(void *ctx, imp_item *queue)
     int current = L->page_number;
     L->page_number = s->number;
     L->in_flow = 1;
-    L->flow_w = s->w; /* footnote bodies too */
+    L->flow_w = s->w;
+    L->note_w = s->note_w > 0 ? s->note_w : s->w; /* footnote bodies */
     imp_item *last = queue->last;
     const imp_fo *step = s->next;
     s->next = imp_layout_blocks_step(L, s->flow, s->next, s->x, s->w, queue);
@@ -926,6 +957,7 @@ static imp_item *S_flow_rest(void *ctx, const imp_item *const *levels, int n, co
     L->page_number = s->number;
     L->in_flow = 1;
     L->flow_w = w;
+    L->note_w = s->note_w > 0 ? s->note_w : w;
     imp_item *rest = imp_layout_rest(L, levels, n, at, dw);
     L->in_flow = 0;
     L->page_number = current;
@@ -985,8 +1017,9 @@ static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, cons
     const imp_fo *flow = S_child(seq, IMP_FO_FLOW);
     if (flow) {
         L->flow_x = S.m.body_x;
-        L->flow_w = P.col_w;
-        S_flow_src src = {L, flow, flow->first, S.m.body_x, P.col_w, P.number};
+        L->flow_w = L->note_w = P.col_w;
+        S_flow_src src = {L, flow, flow->first, S.m.body_x, P.col_w, S.m.ncols > 1 ? S.m.body_w : 0,
+                          P.number};
         imp_pager_source from = {S_flow_more, S_flow_rewind, S_flow_rest, &src};
         L->in_flow_pages = 1;
         imp_pager_flow(&P, &from);

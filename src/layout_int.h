@@ -122,7 +122,9 @@ typedef struct {
     int ids_final;          /* every id's page is known (static content, later passes) */
     int in_flow;            /* preparing a flow (not static content) */
     int in_flow_pages;      /* placing a flow on pages */
-    double flow_x, flow_w;  /* the flow's column: where footnote bodies are laid out */
+    double flow_x, flow_w;  /* the flow's column */
+    double note_w;          /* the width footnote bodies are laid out at, from flow_x: the
+                               column's, or the body's where it has several columns */
     double page_w, page_h;  /* the current page's size */
     double body_top, body_h; /* its region-body's content rectangle, top and height */
     int citation_guess_used;

@@ -880,7 +880,7 @@ static void S_extras_for_line(S_para *P, imp_item *it, PangoLayoutLine *line, do
             if (x->note) {
                 for (const imp_fo *b = o->fo->first; b; b = b->next)
                     if (b->kind == IMP_FO_FOOTNOTE_BODY)
-                        imp_layout_blocks(P->L, b, P->L->flow_x, P->L->flow_w, x->note);
+                        imp_layout_blocks(P->L, b, P->L->flow_x, P->L->note_w, x->note);
                 x->note->height = imp_layout_height(x->note);
             }
             break;

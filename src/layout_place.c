@@ -54,7 +54,8 @@ static void S_break(imp_pager *P)
         if (it->id)
             imp_layout_found_last(P->L, it->id, P->number);
     }
-    imp_pager_footnotes(P);
+    if (!imp_pager_next_is_column(P))
+        imp_pager_footnotes(P); /* (in columns, at the page's end) */
     imp_pager_new_page(P);
     P->body_bottom = P->bottom;
     if (fabs(P->col_w - P->item_w) > 0.01 && P->item_w > 0) {
@@ -241,13 +242,13 @@ static double S_sep_height(imp_pager *P)
 {
     if (!P->note_sep)
         return S_NOTE_SEP;
-    if (!P->sep_items || P->sep_w != P->L->flow_w) {
+    if (!P->sep_items || P->sep_w != P->L->note_w) {
         imp_item root;
         memset(&root, 0, sizeof root);
         S_free_items(P->sep_items);
-        imp_layout_blocks(P->L, P->note_sep, P->L->flow_x, P->L->flow_w, &root);
+        imp_layout_blocks(P->L, P->note_sep, P->L->flow_x, P->L->note_w, &root);
         P->sep_items = root.first;
-        P->sep_w = P->L->flow_w;
+        P->sep_w = P->L->note_w;
         P->sep_h = root.first ? root.first->space_before + imp_layout_run_height(root.first) : 0;
     }
     return P->sep_h;
@@ -273,26 +274,29 @@ void imp_pager_footnotes(imp_pager *P)
 {
     if (!P->nnotes || P->whole)
         return;
-    double y = P->body_bottom - P->notes_h;
+    /* in columns, across the body at the page's foot (XSL 6.4.14) */
+    int across = P->ncols > 1;
+    imp_area *parent = across ? imp_pager_notes_box(P) : P->flow;
+    double y = (across ? P->page_bottom : P->body_bottom) - P->notes_h;
     if (P->note_sep) {
         /* the document's separator, drawn as decoration */
         double h = S_sep_height(P);
-        imp_area *box = imp_area_new_box(P->flow, NULL, NULL);
+        imp_area *box = imp_area_new_box(parent, NULL, NULL);
         if (box) {
             box->x = P->L->flow_x;
             box->y = y;
-            box->w = P->L->flow_w;
+            box->w = P->L->note_w;
             box->h = h;
             box->struct_type = "Artifact";
             imp_place_children_whole(P->L, P->sep_items, box, y);
         }
         y += h;
     } else {
-        imp_area *rule = imp_area_new(IMP_AREA_RULE, P->flow);
+        imp_area *rule = imp_area_new(IMP_AREA_RULE, parent);
         if (rule) { /* the separator: a third of the column, XSL's usual default */
             rule->x = P->L->flow_x;
             rule->y = y + S_NOTE_SEP / 2;
-            rule->w = P->L->flow_w / 3;
+            rule->w = P->L->note_w / 3;
             rule->thickness = 0.5;
             rule->style = IMP_BS_SOLID;
             rule->color = (imp_color){0, 0, 0, 1};
@@ -300,18 +304,20 @@ void imp_pager_footnotes(imp_pager *P)
         y += S_NOTE_SEP;
     }
     for (int i = 0; i < P->nnotes; i++) {
-        imp_area *box = imp_area_new_box(P->flow, NULL, NULL);
+        imp_area *box = imp_area_new_box(parent, NULL, NULL);
         if (!box)
             break;
         box->x = P->L->flow_x;
         box->y = y;
-        box->w = P->L->flow_w;
+        box->w = P->L->note_w;
         box->h = P->notes[i]->height;
         box->struct_type = "Note";
         box->struct_id = ++P->L->next_struct_id;
         imp_place_children_whole(P->L, P->notes[i]->first, box, y);
         y += P->notes[i]->height;
     }
+    if (across)
+        imp_pager_notes_placed(P, parent);
     P->nnotes = 0;
     P->notes_h = 0;
     P->bottom = P->body_bottom;
@@ -348,6 +354,14 @@ static void S_line(imp_pager *P, const imp_item *it)
     }
     if (!P->whole && !P->at_top && it->height + notes > S_room(P))
         S_break(P); /* the line and its footnotes go on together */
+    /* in columns the notes go across the page's foot: they may not reach
+     * up into an earlier column's text (else the line goes on, with them) */
+    for (int k = 0; k < 8 && notes > 0 && !P->whole && !P->cont && P->ncols > 1 && P->col > 0 &&
+                    P->page_bottom - P->notes_h - notes < P->cols_low - 0.01;
+         k++) {
+        S_break(P);
+        notes = S_line_notes(P, it);
+    }
     if (P->cont)
         return;
     if (notes > 0)

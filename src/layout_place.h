@@ -82,6 +82,7 @@ struct imp_pager {
                              what a fresh column could hold (orphans, widows, keeps)
                              is still measured to the bottom */
     int page_break;       /* the break being made goes to a new page, not the next column */
+    double page_bottom;   /* the page body's bottom (footnotes in columns stand on it) */
 };
 
 /** Start a new page in the current page sequence (layout.c): sets flow, top,
@@ -91,6 +92,12 @@ void imp_pager_new_page(imp_pager *P);
  * where the region-body has several, the columns so far end below their
  * lowest, and what comes next begins there (layout.c). */
 void imp_pager_span(imp_pager *P, int span);
+/** Will the next break go to the next column of this page (layout.c)? */
+int imp_pager_next_is_column(const imp_pager *P);
+/** In columns: a box under the body for the page's footnotes (layout.c),
+ * and, once they are in it, moved to where the page's body is. */
+imp_area *imp_pager_notes_box(imp_pager *P);
+void imp_pager_notes_placed(imp_pager *P, imp_area *box);
 /** Place the footnotes queued for the current page at its foot. */
 void imp_pager_footnotes(imp_pager *P);
 /** Free what the pager keeps for its page-sequence (the footnote separator). */

@@ -1944,6 +1944,40 @@ static void test_columns_balance_keeps(void **state)
     NEAR(S_line(c, "S")->a->y, 72);
 }
 
+static void test_columns_footnotes_across(void **state)
+{
+    S_ctx *c = *state;
+    /* footnotes of a body in columns go across its width at the page's
+     * foot (XSL 6.4.14); one cited in the second column that would reach up
+     * into the full first column goes on, with its line, to the next page */
+    char *ten = S_numbered(1, 10, NULL);
+    char *flow = g_strdup_printf(
+        "<fo:block>a<fo:footnote><fo:inline>1</fo:inline><fo:footnote-body><fo:block>"
+        "note one is wide</fo:block></fo:footnote-body></fo:footnote></fo:block>%s"
+        "<fo:block>b<fo:footnote><fo:inline>2</fo:inline><fo:footnote-body><fo:block>"
+        "note two</fo:block><fo:block>and more</fo:block><fo:block>and more</fo:block>"
+        "</fo:footnote-body></fo:footnote></fo:block>",
+        ten);
+    S_doc(c, TWO_COLUMNS(120), "master-reference='two' font-size='10pt' line-height='12pt'", "",
+          flow);
+    g_free(ten);
+    g_free(flow);
+    INT(c->d.n, 0);
+    const S_ln *one = S_line(c, "note one is wide"), *a = S_line(c, "a1");
+    INT(one->page, 0);
+    NEAR(one->a->x, 0);
+    if (!(one->a->w > 150))
+        fail_msg("the note is %.1f wide, not across the 200pt body", one->a->w);
+    NEAR(one->a->y, 120 - 12);
+    INT(a->page, 0);
+    /* the first column holds a and l1..l7 above the note; the rest go on */
+    NEAR(S_line(c, "l8")->a->x, 110);
+    const S_ln *b = S_line(c, "b2"), *two = S_line(c, "note two");
+    INT(b->page, 1);
+    INT(two->page, 1);
+    NEAR(two->a->x, 0);
+}
+
 static void test_columns_too_narrow(void **state)
 {
     S_ctx *c = *state;
@@ -2704,6 +2738,7 @@ int main(void)
         T(test_columns_span_all_and_breaks),
         T(test_columns_balanced_again),
         T(test_columns_balance_keeps),
+        T(test_columns_footnotes_across),
         T(test_columns_too_narrow),
         T(test_absolute_position),
         T(test_text_transform),
