@@ -807,6 +807,8 @@ static void S_children(S_build *b, imp_fo *parent, const imp_props *pp, xmlNodeP
 
 /* ---- markers in the context they are retrieved in ------------------------------------- */
 
+#define S_MAX_VARIANTS 200000 /* marker copies built (each a few FOs) */
+
 static void S_collect(imp_fo *fo, imp_fo_kind kind, GPtrArray *out)
 {
     for (imp_fo *c = fo->first; c; c = c->next) {
@@ -838,7 +840,7 @@ static void S_marker_variants(S_build *b)
             imp_fo *m = g_ptr_array_index(marks, i);
             if (!m->p->marker_class_name || !m->src)
                 continue;
-            for (guint j = 0; j < rms->len; j++) {
+            for (guint j = 0; j < rms->len && fd->nvariants < S_MAX_VARIANTS; j++) {
                 imp_fo *rm = g_ptr_array_index(rms, j);
                 if (!rm->p->retrieve_class_name ||
                     strcmp(rm->p->retrieve_class_name, m->p->marker_class_name))
@@ -869,13 +871,24 @@ static void S_marker_variants(S_build *b)
     }
     imp_diag_free(&quiet);
     b->c.d = d;
+    if (fd->nvariants == S_MAX_VARIANTS)
+        imp_fo_warn(&b->c, 0, "fo-limit",
+                    "the document has more markers than impack sets in each running header's "
+                    "own style; the rest keep the style of where they stand");
+    GHashTable *ix = g_hash_table_new(g_direct_hash, g_direct_equal);
+    for (size_t i = fd->nvariants; i-- > 0;)
+        g_hash_table_insert(ix, (gpointer)fd->variants[i].marker, GSIZE_TO_POINTER(i + 1));
+    fd->variant_index = ix;
 }
 
 const imp_fo *imp_fo_marker_in(const imp_fo_doc *fd, const imp_fo *marker, const imp_fo *rm)
 {
-    for (size_t i = 0; fd && i < fd->nvariants; i++)
-        if (fd->variants[i].marker == marker && fd->variants[i].retrieve == rm)
-            return fd->variants[i].holder;
+    if (!fd || !fd->variant_index)
+        return NULL;
+    size_t i = GPOINTER_TO_SIZE(g_hash_table_lookup(fd->variant_index, marker));
+    for (; i > 0 && i <= fd->nvariants && fd->variants[i - 1].marker == marker; i++)
+        if (fd->variants[i - 1].retrieve == rm)
+            return fd->variants[i - 1].holder;
     return NULL;
 }
 
@@ -996,6 +1009,8 @@ void imp_fo_free(imp_fo_doc *fd)
     if (!doc)
         return;
     free(doc->pub.variants);
+    if (doc->pub.variant_index)
+        g_hash_table_destroy(doc->pub.variant_index);
     xmlFreeDoc(doc->pub.doc);
     free(doc->ids);
     imp_fo_pool_free(&doc->pool);

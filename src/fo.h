@@ -303,8 +303,9 @@ typedef struct {
     struct imp_fo_variant {
         const imp_fo *marker, *retrieve;
         imp_fo *holder;
-    } *variants;
+    } *variants;           /**< a marker's together, in the order built */
     size_t nvariants;
+    void *variant_index;   /**< marker → its first variant's index + 1 (a GHashTable) */
 } imp_fo_doc;
 
 /** The marker's children as the retrieve-marker rm shows them: a holder
