@@ -88,6 +88,20 @@ imp_area *imp_area_new_box_image(imp_area *parent, const imp_color *bg, const im
     return a;
 }
 
+void imp_area_move(imp_area *a, double dx, double dy)
+{
+    a->x += dx;
+    a->y += dy;
+    if (a->kind == IMP_AREA_BOX || a->kind == IMP_AREA_PAGE) {
+        a->clip_x += dx;
+        a->clip_y += dy;
+    } else if (a->kind == IMP_AREA_LINE) {
+        a->baseline += dy;
+    }
+    for (imp_area *c = a->first; c; c = c->next)
+        imp_area_move(c, dx, dy);
+}
+
 /* Siblings are walked in a loop, so only the tree's depth recurses. */
 static void S_free_areas(imp_area *a)
 {

@@ -144,6 +144,9 @@ int imp_area_line_hyphenated(const imp_area *a);
 /** A LINE's glyph width (its logical extent), in points. */
 double imp_area_line_width(const imp_area *a);
 
+/** Move a and everything under it by dx, dy. */
+void imp_area_move(imp_area *a, double dx, double dy);
+
 /** Free an area that is attached to nothing, with everything under it. */
 void imp_area_free(imp_area *a);
 

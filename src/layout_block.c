@@ -155,6 +155,8 @@ static int S_is_inline(const imp_fo *c)
  * then it is laid out as blocks)? */
 static int S_has_block(const imp_fo *fo)
 {
+    if (fo->kind == IMP_FO_INLINE_CONTAINER)
+        return 0; /* its blocks make one box on the line */
     for (const imp_fo *c = fo->first; c; c = c->next) {
         if (c->kind == IMP_FO_FOOTNOTE_BODY)
             continue;

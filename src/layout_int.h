@@ -19,7 +19,8 @@ typedef enum {
 typedef struct imp_extra {
     enum { IMP_EX_RULE, IMP_EX_DOTS, IMP_EX_IMAGE, IMP_EX_LINK, IMP_EX_DEST, IMP_EX_PAGENUM,
            IMP_EX_FOOTNOTE, IMP_EX_BOX /* an inline's box: borders, background */,
-           IMP_EX_CONTENT /* a use-content leader: its content repeated */ } kind;
+           IMP_EX_CONTENT /* a use-content leader: its content repeated */,
+           IMP_EX_CONTAINER /* an fo:inline-container: its blocks (note) placed whole */ } kind;
     double x, w;        /* horizontal extent on the line */
     double y, h;        /* IMAGE/LINK: top relative to the line top, height */
     double thickness;   /* RULE/DOTS */
@@ -33,7 +34,8 @@ typedef struct imp_extra {
     const char *uri, *dest, *name; /* LINK / DEST: borrowed from the FO props */
     int start, end;     /* LINK: its characters on the line (bytes from the line's start) */
     const imp_fo *fo;
-    struct imp_item *note; /* FOOTNOTE: the prepared footnote body (owned) */
+    struct imp_item *note; /* FOOTNOTE: the prepared footnote body (owned); CONTAINER: the
+                              inline-container's box, prepared from x = 0 (owned) */
     PangoLayout *content; /* CONTENT: the content set as one line (a reference) */
     struct imp_extra *next;
 } imp_extra;

@@ -13,6 +13,7 @@
 
 typedef enum {
     S_OB_LEADER, S_OB_IMAGE, S_OB_LINK, S_OB_DEST, S_OB_FOOTNOTE, S_OB_PAGENUM,
+    S_OB_CONTAINER, /* an fo:inline-container: a box of blocks on the line */
     S_OB_SPACE, /* room an inline's padding and border take at its start or end */
     S_OB_BOX    /* an inline with borders, padding or a background of its own: its box */
 } S_obkind;
@@ -27,6 +28,8 @@ typedef struct {
     PangoAttribute *shape; /* leaders and images: the shape attribute (owned by the list) */
     imp_image *image;
     PangoLayout *content;  /* a use-content leader: its content, set once (owned) */
+    imp_item *item;        /* an inline-container: its blocks, prepared (owned until its
+                              line takes them) */
 } S_obj;
 
 typedef struct {
@@ -498,6 +501,68 @@ static void S_leader(S_para *P, const imp_fo *fo)
     S_object(P, p, o, opt + pad, asc, desc, 0);
 }
 
+/* An fo:inline-container (XSL 6.6.8): its blocks laid out in a box of its
+ * width (else as wide as they need, up to the line) and height (else
+ * theirs), set on the line as one object, its first line's baseline on the
+ * line's baseline (its bottom, when it has no lines). */
+static void S_inline_container(S_para *P, const imp_fo *fo)
+{
+    const imp_props *p = fo->p;
+    double bs = p->padding[IMP_START] + imp_layout_border_width(&p->border[IMP_START]);
+    double be = p->padding[IMP_END] + imp_layout_border_width(&p->border[IMP_END]);
+    double bb = p->padding[IMP_BEFORE] + imp_layout_border_width(&p->border[IMP_BEFORE]);
+    double ba = p->padding[IMP_AFTER] + imp_layout_border_width(&p->border[IMP_AFTER]);
+    double room = P->avail - bs - be, w;
+    if (p->width.kind != IMP_LEN_AUTO) {
+        w = imp_layout_len(p->width, P->avail, room);
+    } else {
+        double minw, maxw;
+        imp_layout_measure(P->L, fo, &minw, &maxw);
+        w = fmin(maxw, room);
+    }
+    if (w > room && p->width.kind == IMP_LEN_AUTO)
+        w = room;
+    if (w < 1)
+        w = 1;
+    imp_item *it = imp_layout_item_new(IMP_IT_BLOCK, fo, NULL);
+    if (!it)
+        return;
+    for (int s = 0; s < 4; s++) {
+        it->pad[s] = p->padding[s];
+        it->border[s] = p->border[s];
+        it->bw[s] = imp_layout_border_width(&p->border[s]);
+    }
+    it->background = p->background_color;
+    it->bg_image = imp_layout_bg_image(P->L, fo);
+    it->x = 0;
+    it->w = w + bs + be;
+    it->clip = p->overflow_hidden;
+    it->display_align = p->display_align;
+    imp_layout_blocks(P->L, fo, bs, w, it);
+    double ch = p->height.kind == IMP_LEN_PT
+                    ? p->height.v
+                    : (it->first ? it->first->space_before + imp_layout_run_height(it->first) : 0);
+    it->fixed_height = ch > 0 ? ch : 0.01;
+    double h = ch + bb + ba;
+    /* its first line's baseline, down through the first blocks */
+    double asc = h;
+    const imp_item *k = it->first;
+    double off = bb + (k ? k->space_before : 0);
+    while (k && k->kind == IMP_IT_BLOCK && k->first) {
+        off += k->bw[IMP_BEFORE] + k->pad[IMP_BEFORE];
+        k = k->first;
+    }
+    if (k && k->kind == IMP_IT_LINE)
+        asc = off + k->ascent;
+    S_obj *o = S_add_obj(P, S_OB_CONTAINER, fo);
+    if (!o) {
+        imp_layout_item_free(it);
+        return;
+    }
+    o->item = it;
+    S_object(P, p, o, w + bs + be, asc, h - asc, 1);
+}
+
 /* An image as an inline object: sized by content-width/-height, scaling
  * and width/height (the viewport). Takes the reference img (may be NULL). */
 static void S_image_object(S_para *P, const imp_fo *fo, imp_image *img)
@@ -577,12 +642,14 @@ static void S_walk_one(S_para *P, const imp_fo *c)
         if (c->text)
             S_text(P, imp_fo_props(c), c->text);
         break;
+    case IMP_FO_INLINE_CONTAINER:
+        S_inline_container(P, c);
+        break;
     case IMP_FO_INLINE:
     case IMP_FO_WRAPPER:
     case IMP_FO_BASIC_LINK:
     case IMP_FO_TITLE:
-    case IMP_FO_BOOKMARK_TITLE:
-    case IMP_FO_INLINE_CONTAINER: {
+    case IMP_FO_BOOKMARK_TITLE: {
         S_obj *link = NULL, *dest = NULL, *box = NULL;
         if (c->kind == IMP_FO_BASIC_LINK &&
             (c->p->internal_destination || c->p->external_destination))
@@ -870,6 +937,18 @@ static void S_extras_for_line(S_para *P, imp_item *it, PangoLayoutLine *line, do
             x->name = p->id;
             x->y = 0;
             break;
+        case S_OB_CONTAINER:
+            x->kind = IMP_EX_CONTAINER;
+            x->w = o->w;
+            x->h = o->h;
+            x->y = baseline - line_top - o->ascent;
+            x->note = o->item; /* the line takes it */
+            o->item = NULL;
+            if (!x->note) {
+                free(x);
+                continue;
+            }
+            break;
         case S_OB_PAGENUM:
             x->kind = IMP_EX_PAGENUM; /* records the page the number lands on */
             x->fo = o->fo;
@@ -1052,6 +1131,7 @@ static void S_para_free(S_para *P)
             imp_image_unref(P->objs[i].image);
         if (P->objs[i].content)
             g_object_unref(P->objs[i].content);
+        imp_layout_item_free(P->objs[i].item);
     }
     free(P->objs);
     if (P->attrs)

@@ -117,6 +117,7 @@ static double S_page_room(const imp_pager *P)
 }
 
 static void S_place(imp_pager *P, const imp_item *it);
+static void S_whole_content(imp_pager *P, const imp_item *it, imp_area *box, double h);
 
 static void S_line_extras(imp_pager *P, const imp_item *it, imp_area *parent, double y,
                           const imp_area *line)
@@ -206,6 +207,19 @@ static void S_line_extras(imp_pager *P, const imp_item *it, imp_area *parent, do
                     c->line = pango_layout_line_ref(cl);
                     c->layout = g_object_ref(x->content);
                 }
+            }
+            break;
+        }
+        case IMP_EX_CONTAINER: {
+            /* its box, placed whole where the line puts it */
+            const imp_item *box = x->note;
+            imp_area *b = imp_pager_box_area(box, parent, y + x->y, 1);
+            if (b) {
+                double saved = P->y;
+                P->y = y + x->y;
+                S_whole_content(P, box, b, x->h);
+                P->y = saved;
+                imp_area_move(b, it->lx + x->x, 0);
             }
             break;
         }

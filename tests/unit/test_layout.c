@@ -1978,6 +1978,34 @@ static void test_columns_footnotes_across(void **state)
     NEAR(two->a->x, 0);
 }
 
+static void test_inline_containers_side_by_side(void **state)
+{
+    S_ctx *c = *state;
+    /* two inline-containers of 49% stand side by side on one line, their
+     * blocks inside; one inside text sits with its first line's baseline on
+     * the text's, and the line is as deep as it */
+    S_pages(c, 200, 200, "font-size='10pt' line-height='12pt'",
+            "<fo:block><fo:inline-container inline-progression-dimension='49%'>"
+            "<fo:block>left one</fo:block><fo:block>left two</fo:block></fo:inline-container>"
+            "<fo:inline-container inline-progression-dimension='49%'><fo:block"
+            " text-align='end'>right</fo:block></fo:inline-container></fo:block>"
+            "<fo:block>A <fo:inline-container width='30pt' border='1pt solid black'>"
+            "<fo:block>b c d e</fo:block></fo:inline-container> f</fo:block><fo:block>after</fo:block>");
+    INT(c->d.n, 0);
+    const S_ln *l1 = S_line(c, "left one"), *l2 = S_line(c, "left two"), *r = S_line(c, "right");
+    NEAR(l1->a->x, 0);
+    NEAR(l2->a->y, l1->a->y + 12);
+    NEAR(r->a->y, l1->a->y);
+    NEAR(r->a->x + imp_area_line_width(r->a), 98 + 98);
+    const S_ln *a = S_line(c, "A \xef\xbf\xbc f"), *b = S_line(c, "b c d ");
+    NEAR(b->a->baseline, a->a->baseline);
+    NEAR(b->a->x, S_text_width("A ", 10) + 1);
+    /* the box's two lines and border reach below the text's line */
+    if (!(S_line(c, "after")->a->y >= b->a->y + 24))
+        fail_msg("the next block (%.1f) overlaps the inline-container (lines at %.1f)",
+                 S_line(c, "after")->a->y, b->a->y);
+}
+
 static void test_columns_too_narrow(void **state)
 {
     S_ctx *c = *state;
@@ -2739,6 +2767,7 @@ int main(void)
         T(test_columns_balanced_again),
         T(test_columns_balance_keeps),
         T(test_columns_footnotes_across),
+        T(test_inline_containers_side_by_side),
         T(test_columns_too_narrow),
         T(test_absolute_position),
         T(test_text_transform),
