@@ -420,10 +420,6 @@ static void S_shift(imp_area *a, double dx)
     }
 }
 
-/* The flow is prepared at the first page's column x, each item at the width
- * of the page it starts on; a page whose master puts its column elsewhere
- * (mirrored margins) gets its part of the flow moved across. What goes on
- * from a page of another width keeps that width: that is said once. */
 /* Move what the flow placed in P->flow (the body, or one column or span
  * of it) to where it belongs on the page. */
 static void S_place_column(S_seq *S, imp_pager *P)
@@ -469,7 +465,7 @@ static double S_column_bottom(S_seq *S, imp_pager *P)
  * or the flow ends): when more than one holds something, the next pass
  * balances them, each as high as their content shared out (XSL leaves
  * balancing to the formatter; FOP balances in the same places). */
-static void S_columns_end(S_seq *S, imp_pager *P)
+static void S_columns_end(imp_pager *P)
 {
     imp_lctx *L = P->L;
     if (P->ncols <= 1 || P->span || P->cols_forced)
@@ -508,7 +504,6 @@ static void S_columns_end(S_seq *S, imp_pager *P)
     L->balance[L->nbalance].adjusted = 0;
     L->nbalance++;
     L->rebalance = 1;
-    (void)S;
 }
 
 /* Columns begin at y: below a spanning block, or at the body's top. */
@@ -583,7 +578,7 @@ void imp_pager_span(imp_pager *P, int span)
     S_place_column(S, P);
     double y = P->y;
     if (!P->span) {
-        S_columns_end(S, P);
+        S_columns_end(P);
         if (P->cols_low > y)
             y = P->cols_low;
     }
@@ -600,6 +595,10 @@ void imp_pager_span(imp_pager *P, int span)
     }
 }
 
+/* The flow is prepared at the first page's column x, each item at the width
+ * of the page it starts on; a page whose master puts its column elsewhere
+ * (mirrored margins) gets its part of the flow moved across. What goes on
+ * from a page of another width keeps that width: that is said once. */
 static void S_finish_page(S_seq *S, imp_pager *P)
 {
     imp_lctx *L = P->L;
@@ -1023,7 +1022,7 @@ static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, cons
         imp_pager_source from = {S_flow_more, S_flow_rewind, S_flow_rest, &src};
         L->in_flow_pages = 1;
         imp_pager_flow(&P, &from);
-        S_columns_end(&S, &P);
+        S_columns_end(&P);
         S_finish_page(&S, &P);
         L->in_flow_pages = 0;
     }

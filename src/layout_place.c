@@ -713,7 +713,7 @@ static void S_break_before(imp_pager *P, imp_break b)
  * turned or absolutely positioned one) into its box at P->y, h high. */
 static void S_whole_content(imp_pager *P, const imp_item *it, imp_area *box, double h)
 {
-        double ch = it->fixed_height > 0 ? it->fixed_height
+    double ch = it->fixed_height > 0 ? it->fixed_height
                                      : h - it->bw[IMP_BEFORE] - it->bw[IMP_AFTER] -
                                            it->pad[IMP_BEFORE] - it->pad[IMP_AFTER];
     double inner_y = P->y + it->bw[IMP_BEFORE] + it->pad[IMP_BEFORE];
