@@ -622,7 +622,7 @@ static const struct {
     const char *how;
 } S_standins[] = {
     {"bidi-override", IMP_FO_INLINE, "as an fo:inline (text still runs in its own direction)"},
-    {"float", IMP_FO_BLOCK, "where it occurs, as an fo:block"},
+    {"float", IMP_FO_BLOCK, "where it occurs, as an fo:block"}, /* told for side floats */
 };
 
 /* The XSL 1.1 elements impack has neither a kind nor a stand-in for. */
@@ -751,6 +751,8 @@ static void S_element(S_build *b, imp_fo *parent, const imp_props *pp, xmlNodePt
             continue;
         kind = S_standins[i].kind;
         fo_name = S_standins[i].name;
+        if (!strcmp(name, "float"))
+            break; /* a before-float is laid out; a side float is told below */
         snprintf(key, sizeof key, "standin:%s", name);
         int r = imp_fo_limited(&b->c, key);
         if (r)
@@ -782,6 +784,12 @@ static void S_element(S_build *b, imp_fo *parent, const imp_props *pp, xmlNodePt
         return;
     fo->src = el;
     imp_fo_props_compute(&b->c, fo, el, pp, lb);
+    if (!strcmp(name, "float") && fo->p->float_kind == IMP_FLOAT_SIDE &&
+        imp_fo_limited(&b->c, "standin:float"))
+        imp_fo_warn(&b->c, line, "fo-unsupported-element",
+                    "a side float (fo:float, line %ld) is placed where it occurs, as an "
+                    "fo:block: impack does not run text round it",
+                    line);
     if (kind == IMP_FO_DECLARATIONS)
         S_declarations(b, el);
     else if (kind == IMP_FO_INSTREAM_FOREIGN_OBJECT)

@@ -213,6 +213,9 @@ typedef struct {
     imp_len column_gap;    /**< fo:region-body column-gap (initial 12pt; % of the body) */
     int span_all;          /**< span="all": a block of fo:flow across every column */
     int absolute_position; /**< block-container: 0 auto, 1 absolute, 2 fixed */
+    enum { IMP_FLOAT_NONE = 0, IMP_FLOAT_BEFORE, IMP_FLOAT_SIDE } float_kind; /**< fo:float's
+                                float: none, before, or a side (start, end, left, right,
+                                inside, outside) */
     imp_len offset_top, offset_bottom, offset_left, offset_right; /**< top, bottom, left,
                                 right (absolute-position): auto, or from the containing
                                 area's edges (percentages of its width or height) */

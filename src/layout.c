@@ -674,6 +674,8 @@ void imp_pager_new_page(imp_pager *P)
     P->page_used = 0;
     P->balance_cut = 0;
     P->page_bottom = P->bottom;
+    P->page_top_floats = P->top;
+    P->floats_h = 0;
     P->ncols = S->m.ncols;
     P->col = 0;
     if (P->ncols > 1 && body) {

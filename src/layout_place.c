@@ -36,6 +36,79 @@ imp_area *imp_pager_box_area(const imp_item *it, imp_area *parent, double y, int
     return a;
 }
 
+static void S_whole_content(imp_pager *P, const imp_item *it, imp_area *box, double h);
+
+/* A float laid out aside (in holder, from y 0) into the flow's box at y. */
+static void S_float_into(imp_pager *P, imp_area *holder, double y)
+{
+    for (imp_area *c = holder->first; c;) {
+        imp_area *next = c->next;
+        c->next = NULL;
+        c->parent = NULL;
+        imp_area_move(c, 0, y);
+        imp_area_append(P->flow, c);
+        c = next;
+    }
+    holder->first = holder->last = NULL;
+    imp_area_free(holder);
+}
+
+/* Before-floats waiting for a new page stand at its top, in the order met. */
+static void S_place_floats(imp_pager *P)
+{
+    P->floats_h = 0;
+    for (int i = 0; i < P->nfloats; i++) {
+        S_float_into(P, P->floats[i], P->top);
+        P->top += P->float_h[i];
+        P->floats_h += P->float_h[i];
+        P->page_used = 1;
+    }
+    P->y = P->top;
+    P->nfloats = 0;
+}
+
+/* A before-float (fo:float float="before") met below the page's top: laid
+ * out aside, then put at the top of this page, below its other floats,
+ * what is there moving down, when the page has room; else at the top of
+ * the next page (XSL 6.10.2 lets a float go to a later page). 0 when it is
+ * to be placed where it is met (at the page's top). */
+static int S_float_out(const imp_pager *P, const imp_item *it)
+{
+    return !P->whole && P->page_used && !it->continued && P->nfloats < 16 && it->fo &&
+           it->kind == IMP_IT_BLOCK && it->fo->p->float_kind == IMP_FLOAT_BEFORE;
+}
+
+static int S_defer_float(imp_pager *P, const imp_item *it)
+{
+    if (!S_float_out(P, it))
+        return 0;
+    double h = imp_layout_height(it);
+    imp_area *holder = imp_area_new_box(NULL, NULL, NULL);
+    if (!holder)
+        return 0;
+    imp_area *box = imp_pager_box_area(it, holder, 0, 1);
+    double saved = P->y;
+    P->y = 0;
+    S_whole_content(P, it, box, h);
+    P->y = saved;
+    double hh = h + it->space_after;
+    if (P->ncols <= 1 && P->nfloats == 0 && P->y + hh <= P->bottom + 0.01) {
+        double at = P->page_top_floats + P->floats_h; /* below this page's floats */
+        for (imp_area *c = P->flow->first; c; c = c->next)
+            if (c->y >= at - 0.01)
+                imp_area_move(c, 0, hh);
+        S_float_into(P, holder, at);
+        P->floats_h += hh;
+        P->y += hh;
+        P->top += hh;
+        return 1;
+    }
+    P->floats[P->nfloats] = holder;
+    P->float_h[P->nfloats] = hh;
+    P->nfloats++;
+    return 1;
+}
+
 /* Close every open box at the current position (a page break: the after
  * border and padding are discarded, XSL 4.2.3 conditionality), start a new
  * page, and reopen the boxes at its top. */
@@ -56,7 +129,10 @@ static void S_break(imp_pager *P)
     }
     if (!imp_pager_next_is_column(P))
         imp_pager_footnotes(P); /* (in columns, at the page's end) */
+    int was = P->page_index;
     imp_pager_new_page(P);
+    if (P->page_index != was)
+        S_place_floats(P);
     P->body_bottom = P->bottom;
     if (fabs(P->col_w - P->item_w) > 0.01 && P->item_w > 0) {
         /* the column changes width: an item that has placed nothing yet is
@@ -117,7 +193,6 @@ static double S_page_room(const imp_pager *P)
 }
 
 static void S_place(imp_pager *P, const imp_item *it);
-static void S_whole_content(imp_pager *P, const imp_item *it, imp_area *box, double h);
 
 static void S_line_extras(imp_pager *P, const imp_item *it, imp_area *parent, double y,
                           const imp_area *line)
@@ -638,12 +713,17 @@ static void S_child(imp_pager *P, const imp_item *c, double *pending, int *keep_
     }
     if (P->refit || P->cont)
         return; /* to be prepared again for the new page's width */
-    if (c->abs_pos) {
+    if (c->abs_pos || S_float_out(P, c)) {
         S_place(P, c); /* out of the flow: the spaces round it meet */
         return;
     }
     P->pending_space = fmax(*pending, P->pending_space);
+    /* a before-float met at the page's top stands there: later ones go below it */
+    int top_float = !P->whole && !P->page_used && c->kind == IMP_IT_BLOCK && c->fo &&
+                    c->fo->p->float_kind == IMP_FLOAT_BEFORE;
     S_place(P, c);
+    if (top_float)
+        P->floats_h = P->y + c->space_after - P->page_top_floats;
     *pending = c->kind == IMP_IT_LINE ? 0 : c->space_after;
     P->pending_space = 0;
 }
@@ -795,6 +875,8 @@ static void S_block(imp_pager *P, const imp_item *it)
         S_absolute(P, it);
         return;
     }
+    if (S_defer_float(P, it))
+        return;
     S_break_before(P, it->break_before);
     if (P->refit || P->cont)
         return;
@@ -1323,6 +1405,11 @@ void imp_pager_flow(imp_pager *P, const imp_pager_source *src)
     }
     P->pending_space = pending;
     P->item_w = 0;
+    if (P->nfloats) { /* floats still waiting: a page more for them */
+        P->page_break = 1;
+        S_break(P);
+        P->page_break = 0;
+    }
     imp_pager_footnotes(P);
     S_free_items(done);
 }

@@ -83,6 +83,13 @@ struct imp_pager {
                              is still measured to the bottom */
     int page_break;       /* the break being made goes to a new page, not the next column */
     double page_bottom;   /* the page body's bottom (footnotes in columns stand on it) */
+    /* before-floats met below a page's top: laid out aside (each a box at
+     * y 0 with its height), to stand at the top of the next page */
+    imp_area *floats[16];
+    double float_h[16];
+    int nfloats;
+    double page_top_floats; /* the page body's top, where its floats begin */
+    double floats_h;      /* the height of the floats at the top of this page */
 };
 
 /** Start a new page in the current page sequence (layout.c): sets flow, top,

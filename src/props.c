@@ -130,7 +130,7 @@ static const imp_fo_pdef S_defs[] = {
     {"ends-row", P_ENUM, R_REL, 0, E_ENDS_ROW},
     {"extent", P_LENPCT, R_REL, 0, S_OFF(extent)},
     {"external-destination", P_URI, R_REL, 0, S_OFF(external_destination)},
-    {"float", P_IGNORED, R_REL, 0, 0},
+    {"float", P_ENUM, R_REL, 0, E_FLOAT},
     {"flow-map-name", P_IGNORED, R_REL, 0, 0},
     {"flow-map-reference", P_IGNORED, R_REL, 0, 0},
     {"flow-name", P_STRING, R_REL, 0, S_OFF(flow_name)},

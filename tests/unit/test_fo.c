@@ -1347,8 +1347,9 @@ static void test_stand_ins(void **state)
     assert_string_equal(bo->name, "bidi-override");
     assert_string_equal(bo->first->text, "b");
     S_expect(&d, 4,
-             "fo:float (line 4) is not supported by impack; its content is placed where it "
-             "occurs, as an fo:block");
+             "a side float (fo:float, line 4) is placed where it occurs, as an fo:block: impack "
+             "does not run text round it");
+    assert_int_equal(fl->parent->p->float_kind, IMP_FLOAT_SIDE);
     S_expect(&d, 5,
              "fo:bidi-override (line 5) is not supported by impack; its content is placed as an "
              "fo:inline (text still runs in its own direction)");

@@ -2006,6 +2006,38 @@ static void test_inline_containers_side_by_side(void **state)
                  S_line(c, "after")->a->y, b->a->y);
 }
 
+static void test_before_floats(void **state)
+{
+    S_ctx *c = *state;
+    /* before-floats stand at the top of the page, in the order met: one met
+     * at the top stays there, one met below goes under it (what was placed
+     * moving down) while the page has room, else to the next page's top; a
+     * side float is told and placed where it is */
+    S_pages(c, 200, 100, "font-size='10pt' line-height='12pt'",
+            "<fo:float float='before'><fo:block>fa</fo:block></fo:float>"
+            "<fo:block>p1</fo:block>"
+            "<fo:float float='before'><fo:block space-after='4pt'>fb</fo:block></fo:float>"
+            "<fo:block>p2</fo:block><fo:block>p3</fo:block><fo:block>p4</fo:block>"
+            "<fo:float float='before'><fo:block>fc</fo:block><fo:block>fc2</fo:block>"
+            "<fo:block>fc3</fo:block></fo:float>"
+            "<fo:block>p5</fo:block>"
+            "<fo:float float='start'><fo:block>side</fo:block></fo:float>");
+    INT(c->d.n, 1);
+    assert_non_null(strstr(c->d.v[0].msg, "side float"));
+    NEAR(S_line(c, "fa")->a->y, 0);
+    NEAR(S_line(c, "fb")->a->y, 12);
+    NEAR(S_line(c, "p1")->a->y, 28);
+    NEAR(S_line(c, "p2")->a->y, 40);
+    /* fc (36pt) does not fit under p4 (at 64, 12 high) on a page of 100 */
+    INT(S_line(c, "fc")->page, 1);
+    NEAR(S_line(c, "fc")->a->y, 0);
+    INT(S_line(c, "p5")->page, 0);
+    NEAR(S_line(c, "p5")->a->y, 76);
+    INT(S_line(c, "side")->page, 0);
+    NEAR(S_line(c, "side")->a->y, 88);
+    INT(c->ad->npages, 2); /* the page fc waited for */
+}
+
 static void test_columns_too_narrow(void **state)
 {
     S_ctx *c = *state;
@@ -2768,6 +2800,7 @@ int main(void)
         T(test_columns_balance_keeps),
         T(test_columns_footnotes_across),
         T(test_inline_containers_side_by_side),
+        T(test_before_floats),
         T(test_columns_too_narrow),
         T(test_absolute_position),
         T(test_text_transform),
