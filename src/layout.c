@@ -446,78 +446,131 @@ static imp_area *S_column_box(S_seq *S, imp_pager *P, double y)
     return a;
 }
 
-/* The bottom of the column being begun: the body's, or, where the columns
- * are to be balanced (an earlier pass found them ending on this page), the
+/* The balancing entry of the columns being filled, or NULL. */
+static struct imp_balance *S_balance_of(imp_pager *P)
+{
+    imp_lctx *L = P->L;
+    if (!P->cols_keyed)
+        return NULL;
+    for (int i = 0; i < L->nbalance; i++)
+        if (L->balance[i].first[0] == P->cols_first[0] &&
+            L->balance[i].first[1] == P->cols_first[1] &&
+            L->balance[i].first_index == P->cols_first_index)
+            return &L->balance[i];
+    return NULL;
+}
+
+/* The bottom of the column being filled: the body's, or, where the columns
+ * are to be balanced (an earlier pass found them ending on a page), the
  * balanced height for all but the last. */
 static double S_column_bottom(S_seq *S, imp_pager *P)
 {
     double bottom = S->m.body_y + S->m.body_h;
-    const imp_lctx *L = P->L;
     if (P->ncols <= 1 || P->span || P->col >= P->ncols - 1)
         return bottom;
-    for (int i = 0; i < L->nbalance; i++)
-        if (L->balance[i].page == P->page_index && fabs(L->balance[i].top - P->cols_key) < 0.01)
-            return fmin(bottom, P->cols_top + L->balance[i].height);
-    return bottom;
+    struct imp_balance *b = S_balance_of(P);
+    if (!b || b->height < 0)
+        return bottom; /* none, or balancing them overflowed the page */
+    P->cols_limited = 1;
+    return fmin(bottom, P->cols_top + b->height);
 }
 
-/* The columns begun at cols_key end on this page (a spanning block comes,
- * or the flow ends): when more than one holds something, the next pass
+/* The column's bottom, and where the body's bottom is below it. */
+static void S_column_room(S_seq *S, imp_pager *P)
+{
+    P->body_bottom = S_column_bottom(S, P);
+    P->bottom = fmin(P->body_bottom, P->page_bottom - P->notes_h);
+    P->balance_cut = S->m.body_y + S->m.body_h - P->body_bottom;
+}
+
+void imp_pager_cols_first(imp_pager *P, const imp_item *it)
+{
+    if (P->span || P->cols_keyed)
+        return;
+    P->cols_keyed = 1;
+    P->cols_first[0] = it->fo;
+    P->cols_first[1] = it->from;
+    P->cols_first_index = it->kind == IMP_IT_LINE ? it->para_index : -1;
+    S_column_room(P->seq, P); /* balanced, when an earlier pass found them so */
+}
+
+/* The columns being filled end on this page (a spanning block comes, or
+ * the flow ends): when more than one holds something, the next pass
  * balances them, each as high as their content shared out (XSL leaves
  * balancing to the formatter; FOP balances in the same places). */
 static void S_columns_end(imp_pager *P)
 {
     imp_lctx *L = P->L;
-    if (P->ncols <= 1 || P->span || P->cols_forced)
+    if (P->ncols <= 1 || P->span || P->cols_forced || !P->cols_keyed)
         return;
     double h = P->cols_h + (P->y - P->cols_top);
     if (P->col == 0 && P->y - P->cols_top < 1)
         return; /* nothing in them */
-    for (int i = 0; i < L->nbalance; i++)
-        if (L->balance[i].page == P->page_index && fabs(L->balance[i].top - P->cols_key) < 0.01) {
-            if (fabs(h - L->balance[i].total) > 4) {
-                /* they hold other content now (balancing before them moved
-                 * it): shared out anew */
-                L->balance[i].height = h / P->ncols;
-                L->balance[i].total = h;
-                L->balance[i].adjusted = 0;
-                L->rebalance = 1;
-                return;
-            }
-            /* balanced already; the breaks fell early and the last column
-             * came out taller: the others may be as tall as it (once) */
-            double last = P->y - P->cols_top;
-            if (P->col == P->ncols - 1 && !L->balance[i].adjusted &&
-                last > L->balance[i].height + 0.5) {
-                L->balance[i].height = last + 0.5;
-                L->balance[i].adjusted = 1;
-                L->rebalance = 1;
-            }
+    struct imp_balance *b = S_balance_of(P);
+    if (b) {
+        if (b->height < 0)
+            return; /* not to be balanced */
+        if (fabs(h - b->total) > 4) {
+            /* they hold other content now (what came before moved): shared out anew */
+            b->height = h / P->ncols;
+            b->total = h;
+            b->adjusted = 0;
+            L->rebalance = 1;
             return;
         }
-    if (L->nbalance == (int)(sizeof L->balance / sizeof L->balance[0]))
+        /* balanced already; the breaks fell early and the last column
+         * came out taller: the others may be as tall as it (once) */
+        double last = P->y - P->cols_top;
+        if (P->col == P->ncols - 1 && !b->adjusted && last > b->height + 0.5) {
+            b->height = last + 0.5;
+            b->adjusted = 1;
+            L->rebalance = 1;
+        }
         return;
-    L->balance[L->nbalance].page = P->page_index;
-    L->balance[L->nbalance].top = P->cols_key;
-    L->balance[L->nbalance].height = h / P->ncols;
-    L->balance[L->nbalance].total = h;
-    L->balance[L->nbalance].adjusted = 0;
-    L->nbalance++;
+    }
+    if (L->nbalance == L->capbalance) {
+        int cap = L->capbalance ? L->capbalance * 2 : 32;
+        void *v = realloc(L->balance, (size_t)cap * sizeof *L->balance);
+        if (!v)
+            return;
+        L->balance = v;
+        L->capbalance = cap;
+    }
+    b = &L->balance[L->nbalance++];
+    b->first[0] = P->cols_first[0];
+    b->first[1] = P->cols_first[1];
+    b->first_index = P->cols_first_index;
+    b->height = h / P->ncols;
+    b->total = h;
+    b->adjusted = 0;
     L->rebalance = 1;
+}
+
+/* Columns balanced on this page that go on to the next (keeps or notes
+ * left the last column too much, or what comes before them moved): they
+ * are laid out again, not balanced. */
+static void S_columns_unbalance(imp_pager *P)
+{
+    struct imp_balance *b = S_balance_of(P);
+    if (b) {
+        b->height = -1;
+        P->L->rebalance = 1;
+    }
+    P->cols_limited = 0;
 }
 
 /* Columns begin at y: below a spanning block, or at the body's top. */
 static void S_columns_begin(S_seq *S, imp_pager *P, double y, int fresh)
 {
     P->col = 0;
-    P->cols_key = P->cols_top = P->cols_low = y;
+    P->cols_top = P->cols_low = y;
     P->cols_h = 0;
     P->cols_forced = 0;
+    P->cols_limited = 0;
+    P->cols_keyed = 0; /* (the limit comes with the first thing placed) */
     P->cols_fresh = fresh;
     P->flow = S_column_box(S, P, y);
-    P->body_bottom = S_column_bottom(S, P);
-    P->bottom = fmin(P->body_bottom, P->page_bottom - P->notes_h);
-    P->balance_cut = S->m.body_y + S->m.body_h - P->body_bottom;
+    S_column_room(S, P);
 }
 
 static void S_next_column(S_seq *S, imp_pager *P)
@@ -529,9 +582,7 @@ static void S_next_column(S_seq *S, imp_pager *P)
     P->col++;
     P->top = P->y = P->cols_top;
     P->flow = S_column_box(S, P, P->top);
-    P->body_bottom = S_column_bottom(S, P);
-    P->bottom = fmin(P->body_bottom, P->page_bottom - P->notes_h);
-    P->balance_cut = S->m.body_y + S->m.body_h - P->body_bottom;
+    S_column_room(S, P);
     P->at_top = 1;
 }
 
@@ -621,6 +672,8 @@ void imp_pager_new_page(imp_pager *P)
         S_next_column(S, P);
         return;
     }
+    if (P->cols_limited && !P->span && S->page)
+        S_columns_unbalance(P);
     S_finish_page(S, P);
     const imp_fo *spm = S_pick(S, 0, S->blank || P->next_blank, 1);
     if (!spm) {
@@ -1131,6 +1184,10 @@ static imp_area_doc *S_pass(imp_lctx *L)
     return ad;
 }
 
+/* Layout passes at most: page numbers cited settle in three; columns to
+ * balance take one more each time balancing moves what follows. */
+#define S_MAX_PASSES 6
+
 /* Every id on the same page in both passes. */
 static int S_same(GHashTable *a, GHashTable *b)
 {
@@ -1168,7 +1225,7 @@ imp_area_doc *imp_layout_run(imp_fo_doc *fd, const imp_layout_opts *o, imp_diags
     cairo_font_options_destroy(fopt);
     pango_context_set_round_glyph_positions(L.pctx, FALSE);
     imp_area_doc *ad = NULL;
-    for (int pass = 0; pass < 5; pass++) {
+    for (int pass = 0; pass < S_MAX_PASSES; pass++) {
         L.rebalance = 0;
         L.citations = 0;
         L.citation_guess_used = 0;
@@ -1182,7 +1239,7 @@ imp_area_doc *imp_layout_run(imp_fo_doc *fd, const imp_layout_opts *o, imp_diags
         /* again while page numbers cited change (three passes at most), or
          * while columns are found that are to be balanced */
         int cited = L.citations && !(pass > 0 && S_same(L.found, L.known)) && pass < 2;
-        if (!ad || (!cited && !L.rebalance) || pass == 4)
+        if (!ad || (!cited && !L.rebalance) || pass == S_MAX_PASSES - 1)
             break;
         /* the flow cites page numbers: lay out again with the numbers found */
         imp_area_doc_free(ad);
@@ -1200,6 +1257,7 @@ imp_area_doc *imp_layout_run(imp_fo_doc *fd, const imp_layout_opts *o, imp_diags
     S_free_ids(L.found);
     S_free_ids(L.known);
     free(L.marks);
+    free(L.balance);
     for (size_t i = 0; i < L.nimages; i++) {
         free(L.images[i].path);
         if (L.images[i].img)

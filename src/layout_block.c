@@ -482,6 +482,12 @@ static void S_container(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_ite
     }
     if (p->height.kind == IMP_LEN_PT)
         it->fixed_height = p->height.v;
+    else if (p->height.kind == IMP_LEN_PCT) {
+        /* of the containing block's height, when that is known */
+        double cbh = L->cb_h > 0 ? L->cb_h : L->in_flow ? L->body_h : 0;
+        if (cbh > 0)
+            it->fixed_height = p->height.v / 100 * cbh;
+    }
     if (p->absolute_position) {
         /* placed at its offsets from the containing area: absolute, the
          * reference area it is in; fixed, the page (XSL 7.5.1) */
@@ -528,7 +534,10 @@ static void S_container(imp_lctx *L, const imp_fo *fo, const S_frame *f, imp_ite
     /* a block-container is a reference area: indents inside are measured
      * from its content rectangle (XSL 5.3.2), the inherited ones too */
     S_frame inner = {cx, lw, 0, 0, lw};
+    double cb_h = L->cb_h;
+    L->cb_h = it->rotate ? 0 : it->fixed_height;
     S_blocks(L, fo, &inner, it);
+    L->cb_h = cb_h;
     if (it->fixed_height > 0 && !it->clip && !it->rotate) {
         double need = 0;
         const imp_item *prev = NULL;

@@ -128,6 +128,9 @@ typedef struct {
     double note_w;          /* the width footnote bodies are laid out at, from flow_x: the
                                column's, or the body's where it has several columns */
     double page_w, page_h;  /* the current page's size */
+    double cb_h;            /* preparing a block-container's content: its height (0 auto) */
+    double abs_top, abs_h, abs_key; /* placing a box's content whole: its content top
+                               and height, and where the placing began (S_absolute) */
     double body_top, body_h; /* its region-body's content rectangle, top and height */
     int citation_guess_used;
     /* current page while static content or flow is prepared */
@@ -147,13 +150,14 @@ typedef struct {
     /* columns to balance (layout.c): the columns of page index page that
      * begin at y top end at top + height, but for the last; found in a pass
      * (rebalance set) and used in the next */
-    struct {
-        int page;
-        double top, height;
+    struct imp_balance {
+        const void *first[2]; /* the first thing placed in them (imp_pager's cols_first) */
+        int first_index;
+        double height;
         double total;       /* the height of what they held when it was found */
         int adjusted;       /* height was raised to the last column's once */
-    } balance[32];
-    int nbalance;
+    } *balance;             /* (owned) */
+    int nbalance, capbalance;
     int rebalance;
     /* markers met in this pass, with the page they start on (layout.c) */
     struct imp_mark *marks;

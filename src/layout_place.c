@@ -11,6 +11,27 @@ static imp_area *S_parent(imp_pager *P)
     return P->depth ? P->stack[P->depth - 1].box : P->flow;
 }
 
+/* The pager of the page content lands on: P, or, for content of the flow
+ * placed whole (a cell, a label, a box), the flow's; NULL in a region. */
+static imp_pager *S_page_pager(imp_pager *P)
+{
+    return P->whole ? P->outer : P;
+}
+
+void imp_pager_found(imp_pager *P, const char *id)
+{
+    imp_pager *O = S_page_pager(P);
+    if (O && id)
+        imp_layout_found_id(P->L, id, O->number, O->page_index);
+}
+
+void imp_pager_found_last(imp_pager *P, const char *id)
+{
+    imp_pager *O = S_page_pager(P);
+    if (O && id)
+        imp_layout_found_last(P->L, id, O->number);
+}
+
 imp_area *imp_pager_box_area(const imp_item *it, imp_area *parent, double y, int first_fragment)
 {
     imp_area *a = imp_area_new_box_image(parent, &it->background, it->border, it->bg_image,
@@ -109,6 +130,18 @@ static int S_defer_float(imp_pager *P, const imp_item *it)
     return 1;
 }
 
+/* A balanced column that must go on down (towards the body's bottom) so
+ * that what is placed next ends above want. */
+static void S_unbalance(imp_pager *P, double want)
+{
+    double grow = fmin(P->balance_cut, want + 0.01 - P->bottom);
+    if (grow <= 0)
+        return;
+    P->bottom += grow;
+    P->body_bottom += grow;
+    P->balance_cut -= grow;
+}
+
 /* Close every open box at the current position (a page break: the after
  * border and padding are discarded, XSL 4.2.3 conditionality), start a new
  * page, and reopen the boxes at its top. */
@@ -116,6 +149,11 @@ static void S_break(imp_pager *P)
 {
     if (P->whole)
         return;
+    if (P->balance_cut > 0 && P->y <= P->cols_top + 0.01 && !P->col_break && !P->page_break) {
+        /* a balanced column too short for what comes first: it goes on down */
+        S_unbalance(P, P->bottom + P->balance_cut);
+        return;
+    }
     for (int i = P->depth - 1; i >= 0; i--) {
         imp_area *b = P->stack[i].box;
         const imp_item *it = P->stack[i].it;
@@ -125,7 +163,7 @@ static void S_break(imp_pager *P)
                 b->border[IMP_AFTER].width = 0;
         }
         if (it->id)
-            imp_layout_found_last(P->L, it->id, P->number);
+            imp_pager_found_last(P, it->id);
     }
     if (!imp_pager_next_is_column(P))
         imp_pager_footnotes(P); /* (in columns, at the page's end) */
@@ -253,8 +291,8 @@ static void S_line_extras(imp_pager *P, const imp_item *it, imp_area *parent, do
             a->x = it->lx + x->x;
             a->y = y;
             a->name = x->name ? strdup(x->name) : NULL;
-            if (x->name && !P->whole)
-                imp_layout_found_id(P->L, x->name, P->number, P->page_index);
+            if (x->name)
+                imp_pager_found(P, x->name);
             break;
         case IMP_EX_CONTENT: {
             /* copies of the content in cells period wide, on a grid from
@@ -301,13 +339,12 @@ static void S_line_extras(imp_pager *P, const imp_item *it, imp_area *parent, do
         case IMP_EX_BOX: /* made before the line (S_line), under its text */
         case IMP_EX_FOOTNOTE:
             break; /* placed after the line (S_line) */
-        case IMP_EX_PAGENUM:
-            if (!P->whole) {
-                char key[64];
-                snprintf(key, sizeof key, "\x01pn:%p", (const void *)x->fo);
-                imp_layout_found_id(P->L, key, P->number, P->page_index);
-            }
+        case IMP_EX_PAGENUM: {
+            char key[64];
+            snprintf(key, sizeof key, "\x01pn:%p", (const void *)x->fo);
+            imp_pager_found(P, key);
             break;
+        }
         }
         if (a)
             a->fo = x->fo;
@@ -402,7 +439,10 @@ void imp_pager_footnotes(imp_pager *P)
         box->h = P->notes[i]->height;
         box->struct_type = "Note";
         box->struct_id = ++P->L->next_struct_id;
-        imp_place_children_whole(P->L, P->notes[i]->first, box, y);
+        /* for this page: its ids and markers are on it */
+        P->flushing = 1;
+        imp_place_children_for(P, P->notes[i]->first, box, y);
+        P->flushing = 0;
         y += P->notes[i]->height;
     }
     if (across)
@@ -414,18 +454,6 @@ void imp_pager_footnotes(imp_pager *P)
 
 static void S_child(imp_pager *P, const imp_item *c, double *pending, int *keep_in);
 static void S_parity_break(imp_pager *P, imp_break b, int force);
-
-/* A balanced column that must go on down (towards the body's bottom) so
- * that what is placed next ends above want. */
-static void S_unbalance(imp_pager *P, double want)
-{
-    double grow = fmin(P->balance_cut, want + 0.01 - P->bottom);
-    if (grow <= 0)
-        return;
-    P->bottom += grow;
-    P->body_bottom += grow;
-    P->balance_cut -= grow;
-}
 
 static void S_line(imp_pager *P, const imp_item *it)
 {
@@ -533,7 +561,7 @@ static void S_line(imp_pager *P, const imp_item *it)
             continue;
         imp_pager *O = P->whole ? P->outer : P; /* the page the note belongs to */
         int full = O && O->nnotes == (int)(sizeof O->notes / sizeof *O->notes);
-        if (O && !full && P->whole && !O->whole &&
+        if (O && !full && P->whole && !O->whole && !O->flushing &&
             x->note->height + S_sep_height(O) <= S_page_room(O) / 2) {
             /* in a cell, a label or a box of the flow: the foot of its page */
             double h = x->note->height + (O->nnotes == 0 ? S_sep_height(O) : 0);
@@ -827,7 +855,15 @@ static void S_whole_content(imp_pager *P, const imp_item *it, imp_area *box, dou
         double off = it->display_align == 1 ? (ch - content) / 2
                      : it->display_align == 2 ? ch - content
                                               : 0;
+        /* what is absolutely positioned in it counts from its content */
+        double saved[3] = {P->L->abs_top, P->L->abs_h, P->L->abs_key};
+        P->L->abs_top = inner_y;
+        P->L->abs_h = it->rotate ? 0 : ch;
+        P->L->abs_key = inner_y + (off > 0 ? off : 0);
         imp_place_children_for(P, it->first, box, inner_y + (off > 0 ? off : 0));
+        P->L->abs_top = saved[0];
+        P->L->abs_h = saved[1];
+        P->L->abs_key = saved[2];
     }
 }
 
@@ -840,6 +876,10 @@ static void S_absolute(imp_pager *P, const imp_item *it)
     const imp_props *p = it->fo->p;
     double h = imp_layout_height(it);
     double top = P->whole ? P->top : P->L->body_top, height = P->whole ? 0 : P->L->body_h;
+    if (P->whole && P->L->abs_h > 0 && fabs(P->top - P->L->abs_key) < 0.01) {
+        top = P->L->abs_top; /* in a box placed whole: from its content */
+        height = P->L->abs_h;
+    }
     if (it->abs_pos == 2) {
         top = 0;
         height = P->L->page_h;
@@ -849,8 +889,8 @@ static void S_absolute(imp_pager *P, const imp_item *it)
         y = top + imp_layout_len(p->offset_top, height, 0);
     else if (p->offset_bottom.kind != IMP_LEN_AUTO && height > 0)
         y = top + height - imp_layout_len(p->offset_bottom, height, 0) - h;
-    if (it->id && !P->whole)
-        imp_layout_found_id(P->L, it->id, P->number, P->page_index);
+    if (it->id)
+        imp_pager_found(P, it->id);
     imp_area *box = imp_pager_box_area(it, S_parent(P), y, 1);
     if (it->id && box) {
         imp_area *dest = imp_area_new(IMP_AREA_DEST, box);
@@ -906,8 +946,8 @@ static void S_block(imp_pager *P, const imp_item *it)
     if (P->refit || P->cont)
         return;
     P->refit_ok = 0; /* placing begins */
-    if (it->id && !P->whole && !it->continued)
-        imp_layout_found_id(P->L, it->id, P->number, P->page_index);
+    if (it->id && !it->continued)
+        imp_pager_found(P, it->id);
     imp_area *box = imp_pager_box_area(it, S_parent(P), P->y, !it->continued);
     if (it->id && box && !it->continued) {
         imp_area *dest = imp_area_new(IMP_AREA_DEST, box);
@@ -950,8 +990,8 @@ static void S_block(imp_pager *P, const imp_item *it)
     P->y = y1;
     if (b)
         b->h = P->y - b->y;
-    if (it->id && !P->whole)
-        imp_layout_found_last(P->L, it->id, P->number);
+    if (it->id)
+        imp_pager_found_last(P, it->id);
     if (it->fo)
         imp_layout_markers_end(P, it->fo); /* (the rest of a block prepared again is its FO too) */
     P->depth--;
@@ -1027,8 +1067,8 @@ static void S_row(imp_pager *P, const imp_item *row, imp_area *parent, S_spans *
         double off = c->display_align == 1 ? (room - content) / 2
                      : c->display_align == 2 ? room - content
                                              : 0;
-        if (c->id && !P->whole)
-            imp_layout_found_id(P->L, c->id, P->number, P->page_index);
+        if (c->id)
+            imp_pager_found(P, c->id);
         imp_layout_markers(P, c->fo); /* markers on the cell itself */
         int rs = c->fo->p->number_rows_spanned;
         if (sp && rs > 1 && !P->whole && sp->n < S_MAXSPANS) {
@@ -1110,8 +1150,8 @@ static void S_table(imp_pager *P, const imp_item *t)
         return;
     P->refit_ok = 0; /* placing begins */
     P->cursor = NULL; /* a table is not prepared again once begun */
-    if (t->id && !P->whole)
-        imp_layout_found_id(P->L, t->id, P->number, P->page_index);
+    if (t->id)
+        imp_pager_found(P, t->id);
     int thead = ++P->L->next_struct_id, tbody = ++P->L->next_struct_id,
         tfoot = ++P->L->next_struct_id;
     imp_rowsplit *split = NULL; /* the row being broken over pages, if any */
@@ -1252,8 +1292,8 @@ static void S_table(imp_pager *P, const imp_item *t)
         imp_spansplit_finish(spans.v[i].s);
         imp_spansplit_free(spans.v[i].s);
     }
-    if (t->id && !P->whole)
-        imp_layout_found_last(P->L, t->id, P->number);
+    if (t->id)
+        imp_pager_found_last(P, t->id);
     if (t->break_after != IMP_BREAK_AUTO && !P->whole)
         P->break_pending = t->break_after;
 }
@@ -1279,8 +1319,8 @@ static void S_listitem(imp_pager *P, const imp_item *li)
     if (P->refit || P->cont)
         return;
     P->refit_ok = 0; /* placing begins */
-    if (li->id && !P->whole)
-        imp_layout_found_id(P->L, li->id, P->number, P->page_index);
+    if (li->id)
+        imp_pager_found(P, li->id);
     imp_area *box = imp_pager_box_area(li, S_parent(P), P->y, 1);
     double y0 = P->y;
     if (label && box) {
@@ -1311,6 +1351,8 @@ static void S_listitem(imp_pager *P, const imp_item *li)
 
 static void S_place(imp_pager *P, const imp_item *it)
 {
+    if (!P->cols_keyed && P->ncols > 1 && !P->whole)
+        imp_pager_cols_first(P, it); /* the first thing placed in these columns */
     switch (it->kind) {
     case IMP_IT_LINE:
         S_line(P, it);

@@ -39,6 +39,7 @@ struct imp_pager {
     /* footnotes of the lines on this page, placed at its foot */
     const imp_item *notes[128];
     int nnotes;
+    int flushing;         /* the notes are being placed (a note in one follows its line) */
     double notes_h;       /* their height, separator included */
     double body_bottom;   /* the page body's bottom before footnotes took room */
     const imp_fo *note_sep; /* the sequence's xsl-footnote-separator static
@@ -71,12 +72,15 @@ struct imp_pager {
     int ncols;            /* this page's columns (1: the body is one column) */
     int col;              /* the column being filled */
     int span;             /* a span="all" block of the flow is placed across them */
-    double cols_key;      /* where this page's columns begin (below a spanning block) */
     double cols_top;      /* where their content begins (the first item's space below) */
     int cols_fresh;       /* cols_top waits for the first item's space */
     double cols_low;      /* the lowest the columns begun there have reached */
     double cols_h;        /* the height the columns before this one hold */
     int cols_forced;      /* a column was ended by break-before/after="column" */
+    int cols_limited;     /* a column of them on this page has a balanced height */
+    int cols_keyed;       /* the first thing placed in them is known: */
+    const void *cols_first[2]; /* its FO and the FO its step began at */
+    int cols_first_index; /* its line's place in its paragraph (-1 not a line) */
     int col_break;        /* the break being made is such a break */
     double balance_cut;   /* a balanced column ends this much above the body's bottom:
                              what a fresh column could hold (orphans, widows, keeps)
@@ -99,6 +103,9 @@ void imp_pager_new_page(imp_pager *P);
  * where the region-body has several, the columns so far end below their
  * lowest, and what comes next begins there (layout.c). */
 void imp_pager_span(imp_pager *P, int span);
+/** The first item placed in columns (layout.c): what names them from one
+ * layout pass to the next, when they are balanced. */
+void imp_pager_cols_first(imp_pager *P, const imp_item *it);
 /** Will the next break go to the next column of this page (layout.c)? */
 int imp_pager_next_is_column(const imp_pager *P);
 /** In columns: a box under the body for the page's footnotes (layout.c),
@@ -173,6 +180,10 @@ int imp_spansplit_waiting(const imp_spansplit *s);
 void imp_spansplit_finish(imp_spansplit *s);
 void imp_spansplit_free(imp_spansplit *s);
 
+/** An id (of a block, an inline, a cell...) lands on P's page, or, placed
+ * whole for the flow, on the flow's page: its first and last page. */
+void imp_pager_found(imp_pager *P, const char *id);
+void imp_pager_found_last(imp_pager *P, const char *id);
 /** Record the markers of a block that starts on the current page (layout.c). */
 void imp_layout_markers(imp_pager *P, const imp_fo *fo);
 /** The block fo ends on the current page: its markers' last page. */

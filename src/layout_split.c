@@ -271,8 +271,8 @@ int imp_rowsplit_part(imp_rowsplit *s, imp_pager *P, imp_area *parent, double bo
             if (!box->unpainted && !last && !c->border[IMP_AFTER].retain)
                 box->border[IMP_AFTER].width = 0;
         }
-        if (first && c->id && !P->whole)
-            imp_layout_found_id(P->L, c->id, P->number, P->page_index);
+        if (first && c->id)
+            imp_pager_found(P, c->id);
         if (sc->done)
             continue;
         int to_end = cut[i] >= sc->end - S_EPS;

@@ -2038,6 +2038,56 @@ static void test_before_floats(void **state)
     INT(c->ad->npages, 2); /* the page fc waited for */
 }
 
+static void test_ids_in_boxes_placed_whole(void **state)
+{
+    S_ctx *c = *state;
+    /* ids in what is placed whole for the flow (a cell, a block-container
+     * with a height, an absolutely placed one, a list label, a footnote)
+     * are on their page: a citation of each prints 2 */
+    S_pages(c, 300, 200, "font-size='10pt' line-height='12pt'",
+            "<fo:block>c<fo:page-number-citation ref-id='c'/> h<fo:page-number-citation"
+            " ref-id='h'/> a<fo:page-number-citation ref-id='a'/> l<fo:page-number-citation"
+            " ref-id='l'/> f<fo:page-number-citation ref-id='f'/></fo:block>"
+            "<fo:block break-before='page'>two<fo:footnote><fo:inline>1</fo:inline>"
+            "<fo:footnote-body><fo:block id='f'>note</fo:block></fo:footnote-body></fo:footnote>"
+            "</fo:block><fo:table><fo:table-body><fo:table-row><fo:table-cell><fo:block"
+            " id='c'>cell</fo:block></fo:table-cell></fo:table-row></fo:table-body></fo:table>"
+            "<fo:block-container height='20pt'><fo:block id='h'>fixed</fo:block>"
+            "</fo:block-container><fo:block-container absolute-position='absolute' top='150pt'>"
+            "<fo:block id='a'>absolute</fo:block></fo:block-container>"
+            "<fo:list-block><fo:list-item><fo:list-item-label end-indent='label-end()'>"
+            "<fo:block id='l'>1.</fo:block></fo:list-item-label><fo:list-item-body"
+            " start-indent='body-start()'><fo:block>item</fo:block></fo:list-item-body>"
+            "</fo:list-item></fo:list-block>");
+    INT(c->d.n, 0);
+    S_line(c, "c2 h2 a2 l2 f2");
+}
+
+static void test_absolute_in_a_container(void **state)
+{
+    S_ctx *c = *state;
+    /* an absolutely placed box in a block-container with a height counts
+     * bottom and percentages from that container's content: 100pt high
+     * from y 10 (its border 1pt, from the page's top at 9) */
+    S_pages(c, 300, 300, "font-size='10pt' line-height='12pt'",
+            "<fo:block-container height='100pt' width='200pt' border='1pt solid black'"
+            " space-before='9pt' space-before.conditionality='retain'>"
+            "<fo:block>parent</fo:block>"
+            "<fo:block-container absolute-position='absolute' bottom='10pt' right='0pt'"
+            " width='50pt' height='12pt'><fo:block>bottom</fo:block></fo:block-container>"
+            "<fo:block-container absolute-position='absolute' top='50%' left='0pt' width='50pt'"
+            " height='20%'><fo:block>half</fo:block></fo:block-container>"
+            "</fo:block-container>");
+    INT(c->d.n, 0);
+    double top = S_line(c, "parent")->a->y;
+    NEAR(S_line(c, "bottom")->a->y, top + 100 - 10 - 12);
+    NEAR(S_line(c, "half")->a->y, top + 50);
+    const imp_area *boxes[8];
+    size_t n = S_areas_of(S_page(c, 0)->first, IMP_AREA_BOX, IMP_FO_BLOCK_CONTAINER, boxes, 0, 8);
+    INT(n, 3);
+    NEAR(boxes[2]->h, 20);
+}
+
 static void test_columns_too_narrow(void **state)
 {
     S_ctx *c = *state;
@@ -2801,6 +2851,8 @@ int main(void)
         T(test_columns_footnotes_across),
         T(test_inline_containers_side_by_side),
         T(test_before_floats),
+        T(test_ids_in_boxes_placed_whole),
+        T(test_absolute_in_a_container),
         T(test_columns_too_narrow),
         T(test_absolute_position),
         T(test_text_transform),
