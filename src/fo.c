@@ -1028,7 +1028,7 @@ void imp_fo_free(imp_fo_doc *fd)
 /* Clear the src pointers of top's subtree (top's siblings too). */
 static void S_clear_src(imp_fo *top)
 {
-    imp_fo *stack[256];
+    imp_fo *stack[256] = {NULL};
     int n = 0;
     for (imp_fo *c = top; c || n;) {
         if (!c) {
