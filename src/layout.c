@@ -410,14 +410,11 @@ static imp_area *S_region_box(imp_lctx *L, imp_area *page, double x, double y, d
     return a;
 }
 
+/* What a holds moves across by dx (a itself stays). */
 static void S_shift(imp_area *a, double dx)
 {
-    for (imp_area *c = a->first; c; c = c->next) {
-        c->x += dx;
-        if (c->kind == IMP_AREA_BOX)
-            c->clip_x += dx;
-        S_shift(c, dx);
-    }
+    for (imp_area *c = a->first; c; c = c->next)
+        imp_area_move(c, dx, 0);
 }
 
 /* Move what the flow placed in P->flow (the body, or one column or span

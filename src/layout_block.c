@@ -63,6 +63,15 @@ double imp_layout_border_width(const imp_border *b)
     return b->style == IMP_BS_NONE || b->style == IMP_BS_HIDDEN ? 0 : b->width;
 }
 
+void imp_layout_item_box(imp_item *it, const imp_props *p)
+{
+    for (int s = 0; s < 4; s++) {
+        it->pad[s] = p->padding[s];
+        it->border[s] = p->border[s];
+        it->bw[s] = imp_layout_border_width(&p->border[s]);
+    }
+}
+
 void imp_layout_item_flow(imp_item *it, const imp_props *p)
 {
     it->background = p->background_color;
@@ -242,11 +251,7 @@ static void S_box(imp_lctx *L, imp_item *it, const imp_fo *fo, const S_frame *f,
                   double *cw)
 {
     const imp_props *p = fo->p;
-    for (int s = 0; s < 4; s++) {
-        it->pad[s] = p->padding[s];
-        it->border[s] = p->border[s];
-        it->bw[s] = imp_layout_border_width(&p->border[s]);
-    }
+    imp_layout_item_box(it, p);
     imp_layout_item_flow(it, p);
     it->bg_image = imp_layout_bg_image(L, fo);
     double content_x = f->ref_x + (S_si(p, f) - f->base_start);

@@ -185,6 +185,8 @@ imp_item *imp_layout_item_new(imp_it_kind kind, const imp_fo *fo, imp_item *pare
 void imp_layout_item_free(imp_item *it);
 /** A border's drawn width: 0 for none and hidden. */
 double imp_layout_border_width(const imp_border *b);
+/** Copy a box's padding, borders and their drawn widths from p into it. */
+void imp_layout_item_box(imp_item *it, const imp_props *p);
 /** Copy what the pager needs of a block-level FO (spaces, keeps, breaks,
  * background, id) into its item. */
 void imp_layout_item_flow(imp_item *it, const imp_props *p);

@@ -527,11 +527,7 @@ static void S_inline_container(S_para *P, const imp_fo *fo)
     imp_item *it = imp_layout_item_new(IMP_IT_BLOCK, fo, NULL);
     if (!it)
         return;
-    for (int s = 0; s < 4; s++) {
-        it->pad[s] = p->padding[s];
-        it->border[s] = p->border[s];
-        it->bw[s] = imp_layout_border_width(&p->border[s]);
-    }
+    imp_layout_item_box(it, p);
     it->background = p->background_color;
     it->bg_image = imp_layout_bg_image(P->L, fo);
     it->x = 0;

@@ -57,7 +57,7 @@ imp_area *imp_pager_box_area(const imp_item *it, imp_area *parent, double y, int
     return a;
 }
 
-static void S_whole_content(imp_pager *P, const imp_item *it, imp_area *box, double h);
+static void S_whole_content(imp_pager *P, const imp_item *it, imp_area *box, double y, double h);
 
 /* A float laid out aside (in holder, from y 0) into the flow's box at y. */
 static void S_float_into(imp_pager *P, imp_area *holder, double y)
@@ -108,10 +108,7 @@ static int S_defer_float(imp_pager *P, const imp_item *it)
     if (!holder)
         return 0;
     imp_area *box = imp_pager_box_area(it, holder, 0, 1);
-    double saved = P->y;
-    P->y = 0;
-    S_whole_content(P, it, box, h);
-    P->y = saved;
+    S_whole_content(P, it, box, 0, h);
     double hh = h + it->space_after;
     if (P->ncols <= 1 && P->nfloats == 0 && P->y + hh <= P->bottom + 0.01) {
         double at = P->page_top_floats + P->floats_h; /* below this page's floats */
@@ -328,10 +325,7 @@ static void S_line_extras(imp_pager *P, const imp_item *it, imp_area *parent, do
             const imp_item *box = x->note;
             imp_area *b = imp_pager_box_area(box, parent, y + x->y, 1);
             if (b) {
-                double saved = P->y;
-                P->y = y + x->y;
-                S_whole_content(P, box, b, x->h);
-                P->y = saved;
+                S_whole_content(P, box, b, y + x->y, x->h);
                 imp_area_move(b, it->lx + x->x, 0);
             }
             break;
@@ -818,19 +812,19 @@ static void S_break_before(imp_pager *P, imp_break b)
 }
 
 /* The content of a box placed whole (a block-container with a height, a
- * turned or absolutely positioned one) into its box at P->y, h high. */
-static void S_whole_content(imp_pager *P, const imp_item *it, imp_area *box, double h)
+ * turned or absolutely positioned one) into its box at y, h high. */
+static void S_whole_content(imp_pager *P, const imp_item *it, imp_area *box, double y, double h)
 {
     double ch = it->fixed_height > 0 ? it->fixed_height
                                      : h - it->bw[IMP_BEFORE] - it->bw[IMP_AFTER] -
                                            it->pad[IMP_BEFORE] - it->pad[IMP_AFTER];
-    double inner_y = P->y + it->bw[IMP_BEFORE] + it->pad[IMP_BEFORE];
+    double inner_y = y + it->bw[IMP_BEFORE] + it->pad[IMP_BEFORE];
     if (box) {
         box->h = h;
         if (it->clip) {
             box->clip = 1;
             box->clip_x = it->x + it->bw[IMP_START];
-            box->clip_y = P->y + it->bw[IMP_BEFORE];
+            box->clip_y = y + it->bw[IMP_BEFORE];
             box->clip_w = it->w - it->bw[IMP_START] - it->bw[IMP_END];
             box->clip_h = ch + it->pad[IMP_BEFORE] + it->pad[IMP_AFTER];
         }
@@ -867,6 +861,28 @@ static void S_whole_content(imp_pager *P, const imp_item *it, imp_area *box, dou
     }
 }
 
+/* The box of a block-level item at y under the current parent; where the
+ * item begins (not the rest of one begun on an earlier page) its id and
+ * markers are on this page, and its id names a destination. */
+static imp_area *S_open_box(imp_pager *P, const imp_item *it, double y)
+{
+    int first = !it->continued;
+    if (it->id && first)
+        imp_pager_found(P, it->id);
+    imp_area *box = imp_pager_box_area(it, S_parent(P), y, first);
+    if (it->id && box && first) {
+        imp_area *dest = imp_area_new(IMP_AREA_DEST, box);
+        if (dest) {
+            dest->x = it->x;
+            dest->y = y;
+            dest->name = strdup(it->id);
+        }
+    }
+    if (box && it->fo && it->fo->first && first)
+        imp_layout_markers(P, it->fo);
+    return box;
+}
+
 /* An absolutely positioned block-container (XSL 7.5.1): out of the flow,
  * placed whole at its offsets from the containing area (absolute: the
  * region or box it is in; fixed: the page), where it is met when they are
@@ -889,23 +905,7 @@ static void S_absolute(imp_pager *P, const imp_item *it)
         y = top + imp_layout_len(p->offset_top, height, 0);
     else if (p->offset_bottom.kind != IMP_LEN_AUTO && height > 0)
         y = top + height - imp_layout_len(p->offset_bottom, height, 0) - h;
-    if (it->id)
-        imp_pager_found(P, it->id);
-    imp_area *box = imp_pager_box_area(it, S_parent(P), y, 1);
-    if (it->id && box) {
-        imp_area *dest = imp_area_new(IMP_AREA_DEST, box);
-        if (dest) {
-            dest->x = it->x;
-            dest->y = y;
-            dest->name = strdup(it->id);
-        }
-    }
-    if (box && it->fo->first)
-        imp_layout_markers(P, it->fo);
-    double saved = P->y;
-    P->y = y;
-    S_whole_content(P, it, box, h);
-    P->y = saved;
+    S_whole_content(P, it, S_open_box(P, it, y), y, h);
     P->page_used = 1;
 }
 
@@ -946,22 +946,10 @@ static void S_block(imp_pager *P, const imp_item *it)
     if (P->refit || P->cont)
         return;
     P->refit_ok = 0; /* placing begins */
-    if (it->id && !it->continued)
-        imp_pager_found(P, it->id);
-    imp_area *box = imp_pager_box_area(it, S_parent(P), P->y, !it->continued);
-    if (it->id && box && !it->continued) {
-        imp_area *dest = imp_area_new(IMP_AREA_DEST, box);
-        if (dest) {
-            dest->x = it->x;
-            dest->y = P->y;
-            dest->name = strdup(it->id);
-        }
-    }
-    if (box && it->fo && it->fo->first && !it->continued)
-        imp_layout_markers(P, it->fo);
+    imp_area *box = S_open_box(P, it, P->y);
     if (whole) {
         /* a block-container with a height: laid out whole, clipped if asked */
-        S_whole_content(P, it, box, h);
+        S_whole_content(P, it, box, P->y, h);
         S_piece(P, P->y, P->y + h, 1);
         P->y += h;
         P->at_top = 0;
