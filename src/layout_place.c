@@ -6,7 +6,7 @@
 
 #include "layout_place.h"
 
-static imp_area *S_parent(imp_pager *P)
+imp_area *imp_pager_parent(imp_pager *P)
 {
     return P->depth ? P->stack[P->depth - 1].box : P->flow;
 }
@@ -142,7 +142,7 @@ static void S_unbalance(imp_pager *P, double want)
 /* Close every open box at the current position (a page break: the after
  * border and padding are discarded, XSL 4.2.3 conditionality), start a new
  * page, and reopen the boxes at its top. */
-static void S_break(imp_pager *P)
+void imp_pager_break(imp_pager *P)
 {
     if (P->whole)
         return;
@@ -201,7 +201,7 @@ static void S_break(imp_pager *P)
 }
 
 /* Remember a piece just placed, for a row that may break between lines. */
-static void S_piece(imp_pager *P, double top, double bottom, int breakable)
+void imp_pager_piece(imp_pager *P, double top, double bottom, int breakable)
 {
     imp_pieces *v = P->pieces;
     if (!v)
@@ -217,12 +217,12 @@ static void S_piece(imp_pager *P, double top, double bottom, int breakable)
     v->v[v->n++] = (imp_piece){top, bottom, breakable};
 }
 
-static double S_room(const imp_pager *P)
+double imp_pager_room(const imp_pager *P)
 {
     return P->whole ? 1e12 : P->bottom - P->y;
 }
 
-static double S_page_room(const imp_pager *P)
+double imp_pager_page_room(const imp_pager *P)
 {
     return P->bottom + P->balance_cut - P->top;
 }
@@ -453,9 +453,9 @@ static void S_line(imp_pager *P, const imp_item *it)
 {
     P->cursor = it;
     double notes = P->whole ? 0 : S_line_notes(P, it);
-    if (P->balance_cut > 0 && it->height + notes > S_room(P) && it->para_index > 0 &&
+    if (P->balance_cut > 0 && it->height + notes > imp_pager_room(P) && it->para_index > 0 &&
         (it->para_index < it->orphans || it->para_lines - it->para_index < it->widows) &&
-        it->height + notes <= S_room(P) + P->balance_cut) {
+        it->height + notes <= imp_pager_room(P) + P->balance_cut) {
         /* a balanced column goes on down rather than leave too few lines */
         double rest = 0;
         int left = it->para_lines - it->para_index;
@@ -463,14 +463,14 @@ static void S_line(imp_pager *P, const imp_item *it)
             rest += l->height;
         S_unbalance(P, P->y + rest + notes);
     }
-    if (!P->whole && !P->at_top && it->height + notes > S_room(P))
-        S_break(P); /* the line and its footnotes go on together */
+    if (!P->whole && !P->at_top && it->height + notes > imp_pager_room(P))
+        imp_pager_break(P); /* the line and its footnotes go on together */
     /* in columns the notes go across the page's foot: they may not reach
      * up into an earlier column's text (else the line goes on, with them) */
     for (int k = 0; k < 8 && notes > 0 && !P->whole && !P->cont && P->ncols > 1 && P->col > 0 &&
                     P->page_bottom - P->notes_h - notes < P->cols_low - 0.01;
          k++) {
-        S_break(P);
+        imp_pager_break(P);
         notes = S_line_notes(P, it);
     }
     if (P->cont)
@@ -485,8 +485,8 @@ static void S_line(imp_pager *P, const imp_item *it)
         const imp_item *l = it;
         for (int k = 0; k < need && l; k++, l = l->next)
             h += l->height;
-        if (h > S_room(P) && h <= S_page_room(P))
-            S_break(P);
+        if (h > imp_pager_room(P) && h <= imp_pager_page_room(P))
+            imp_pager_break(P);
         if (P->cont)
             return;
     }
@@ -496,16 +496,16 @@ static void S_line(imp_pager *P, const imp_item *it)
         double h = 0;
         for (const imp_item *l = it; l; l = l->next)
             h += l->height;
-        if (h > S_room(P) && h <= S_page_room(P))
-            S_break(P);
+        if (h > imp_pager_room(P) && h <= imp_pager_page_room(P))
+            imp_pager_break(P);
         if (P->cont)
             return;
     }
-    if (it->height > S_room(P) && !P->at_top)
-        S_break(P);
+    if (it->height > imp_pager_room(P) && !P->at_top)
+        imp_pager_break(P);
     if (P->cont)
         return; /* the rest of this paragraph is laid out again */
-    if (it->height > S_room(P) && !P->whole)
+    if (it->height > imp_pager_room(P) && !P->whole)
         imp_layout_warn_once(P->L, 30, it->fo ? it->fo->line : 0,
                              "a line is taller than the page body; it is placed anyway");
     /* inline boxes (borders, a background with padding) go under the text */
@@ -518,7 +518,7 @@ static void S_line(imp_pager *P, const imp_item *it)
             bd[IMP_START].width = 0; /* open where a line break cuts it */
         if ((x->cut & 2) && !bd[IMP_END].retain)
             bd[IMP_END].width = 0;
-        imp_area *b = imp_area_new_box(S_parent(P), &ip->background_color, bd);
+        imp_area *b = imp_area_new_box(imp_pager_parent(P), &ip->background_color, bd);
         if (b) {
             b->fo = x->fo;
             b->x = it->lx + x->x;
@@ -527,7 +527,7 @@ static void S_line(imp_pager *P, const imp_item *it)
             b->h = x->h;
         }
     }
-    imp_area *a = imp_area_new(IMP_AREA_LINE, S_parent(P));
+    imp_area *a = imp_area_new(IMP_AREA_LINE, imp_pager_parent(P));
     if (!a)
         return;
     a->fo = it->fo;
@@ -537,7 +537,7 @@ static void S_line(imp_pager *P, const imp_item *it)
     a->h = it->height;
     /* a page may break before a line when the paragraph's orphans and
      * widows are left enough lines either side */
-    S_piece(P, P->y, P->y + it->height,
+    imp_pager_piece(P, P->y, P->y + it->height,
             it->para_index == 0 ||
                 (it->para_index >= it->orphans && it->para_lines - it->para_index >= it->widows));
     a->baseline = P->y + it->ascent;
@@ -547,7 +547,7 @@ static void S_line(imp_pager *P, const imp_item *it)
         a->line = pango_layout_line_ref(it->line);
         a->layout = g_object_ref(it->layout);
     }
-    S_line_extras(P, it, S_parent(P), P->y, a);
+    S_line_extras(P, it, imp_pager_parent(P), P->y, a);
     P->y += it->height;
     P->at_top = 0;
     for (const imp_extra *x = it->extras; x; x = x->next) {
@@ -556,7 +556,7 @@ static void S_line(imp_pager *P, const imp_item *it)
         imp_pager *O = P->whole ? P->outer : P; /* the page the note belongs to */
         int full = O && O->nnotes == (int)(sizeof O->notes / sizeof *O->notes);
         if (O && !full && P->whole && !O->whole && !O->flushing &&
-            x->note->height + S_sep_height(O) <= S_page_room(O) / 2) {
+            x->note->height + S_sep_height(O) <= imp_pager_page_room(O) / 2) {
             /* in a cell, a label or a box of the flow: the foot of its page */
             double h = x->note->height + (O->nnotes == 0 ? S_sep_height(O) : 0);
             O->notes[O->nnotes++] = x->note;
@@ -564,7 +564,7 @@ static void S_line(imp_pager *P, const imp_item *it)
             O->bottom -= h;
             continue;
         }
-        if (!P->whole && !full && x->note->height + it->height <= S_page_room(P)) {
+        if (!P->whole && !full && x->note->height + it->height <= imp_pager_page_room(P)) {
             P->notes[P->nnotes++] = x->note;
             continue;
         }
@@ -582,7 +582,7 @@ static void S_line(imp_pager *P, const imp_item *it)
             continue;
         }
         /* in a region or a footnote: the note follows the line */
-        imp_place_children_whole(P->L, x->note->first, S_parent(P), P->y);
+        imp_place_children_whole(P->L, x->note->first, imp_pager_parent(P), P->y);
         P->y += x->note->height;
     }
     if (notes > 0) {
@@ -698,7 +698,7 @@ static void S_child(imp_pager *P, const imp_item *c, double *pending, int *keep_
         else if ((b == IMP_BREAK_EVEN_PAGE && P->number % 2 != 0) ||
                  (b == IMP_BREAK_ODD_PAGE && P->number % 2 == 0)) {
             P->page_break = 1;
-            S_break(P);
+            imp_pager_break(P);
             P->page_break = 0;
         }
     }
@@ -717,20 +717,20 @@ static void S_child(imp_pager *P, const imp_item *c, double *pending, int *keep_
          * brought this item here is kept when a weaker one further on can
          * give; else the chain moves to a new page whole, when it fits one,
          * or at least this item and the next piece. */
-        if (h > S_room(P) && keep_prev <= weakest) {
-            if (h > S_page_room(P))
+        if (h > imp_pager_room(P) && keep_prev <= weakest) {
+            if (h > imp_pager_page_room(P))
                 h = before + imp_layout_height(c) + fmax(c->space_after, n->space_before) +
                     S_first_piece(n);
             /* told only when this item cannot break (else its last lines can
              * still go with the next) */
-            if (h > S_page_room(P) && keep_out == IMP_KEEP_ALWAYS &&
+            if (h > imp_pager_page_room(P) && keep_out == IMP_KEEP_ALWAYS &&
                 S_first_piece(c) >= imp_layout_height(c) - 0.01)
                 imp_layout_warn_once(P->L, 36, c->fo ? c->fo->line : 0,
                                      "a block kept with the next (keep-with-next or "
                                      "keep-with-previous \"always\") cannot share a page "
                                      "with it; they are placed on different pages");
-            if (h > S_room(P) && h <= S_page_room(P))
-                S_break(P);
+            if (h > imp_pager_room(P) && h <= imp_pager_page_room(P))
+                imp_pager_break(P);
         }
     }
     if (P->refit || P->cont)
@@ -759,7 +759,7 @@ static void S_children(imp_pager *P, const imp_item *first)
     P->pending_space = pending;
 }
 
-static void S_apply_space(imp_pager *P, const imp_item *it)
+void imp_pager_apply_space(imp_pager *P, const imp_item *it)
 {
     double s = fmax(P->pending_space, it->space_before);
     P->pending_space = 0;
@@ -784,7 +784,7 @@ static void S_parity_break(imp_pager *P, imp_break b, int force)
         /* the next column, or the next page after the last */
         if (force || !P->at_top) {
             P->cols_forced = P->col_break = 1;
-            S_break(P);
+            imp_pager_break(P);
             P->col_break = 0;
         }
         return;
@@ -796,15 +796,15 @@ static void S_parity_break(imp_pager *P, imp_break b, int force)
                (b == IMP_BREAK_ODD_PAGE && next % 2 == 0);
     if (brk) {
         P->next_blank = skip;
-        S_break(P);
+        imp_pager_break(P);
         P->next_blank = 0;
     }
     if (skip)
-        S_break(P);
+        imp_pager_break(P);
     P->page_break = 0;
 }
 
-static void S_break_before(imp_pager *P, imp_break b)
+void imp_pager_break_before(imp_pager *P, imp_break b)
 {
     if (P->whole || b == IMP_BREAK_AUTO)
         return;
@@ -869,7 +869,7 @@ static imp_area *S_open_box(imp_pager *P, const imp_item *it, double y)
     int first = !it->continued;
     if (it->id && first)
         imp_pager_found(P, it->id);
-    imp_area *box = imp_pager_box_area(it, S_parent(P), y, first);
+    imp_area *box = imp_pager_box_area(it, imp_pager_parent(P), y, first);
     if (it->id && box && first) {
         imp_area *dest = imp_area_new(IMP_AREA_DEST, box);
         if (dest) {
@@ -917,31 +917,31 @@ static void S_block(imp_pager *P, const imp_item *it)
     }
     if (S_defer_float(P, it))
         return;
-    S_break_before(P, it->break_before);
+    imp_pager_break_before(P, it->break_before);
     if (P->refit || P->cont)
         return;
-    S_apply_space(P, it);
+    imp_pager_apply_space(P, it);
     double h = imp_layout_height(it);
     int whole = it->fixed_height > 0 || it->kind == IMP_IT_ROW || it->rotate;
-    if (P->balance_cut > 0 && (it->keep_together || whole) && h > S_room(P) &&
-        h <= S_room(P) + P->balance_cut)
+    if (P->balance_cut > 0 && (it->keep_together || whole) && h > imp_pager_room(P) &&
+        h <= imp_pager_room(P) + P->balance_cut)
         S_unbalance(P, P->y + h); /* a balanced column goes on down rather than break a keep */
-    if (!P->whole && !P->at_top && (it->keep_together || whole) && h > S_room(P) &&
-        h <= S_page_room(P))
-        S_break(P);
-    if (!P->whole && !whole && it->keep_together == IMP_KEEP_ALWAYS && h > S_page_room(P))
+    if (!P->whole && !P->at_top && (it->keep_together || whole) && h > imp_pager_room(P) &&
+        h <= imp_pager_page_room(P))
+        imp_pager_break(P);
+    if (!P->whole && !whole && it->keep_together == IMP_KEEP_ALWAYS && h > imp_pager_page_room(P))
         imp_layout_warn_once(P->L, 35, it->fo ? it->fo->line : 0,
                              "a block with keep-together=\"always\" is taller than the page "
                              "body; it is broken across pages anyway");
-    if (!P->whole && whole && h > S_room(P))
+    if (!P->whole && whole && h > imp_pager_room(P))
         imp_layout_warn_once(P->L, 31, it->fo ? it->fo->line : 0,
                              "a box is taller than the page body; it is placed anyway and "
                              "overflows");
     if (!P->whole && !P->at_top && !whole && it->first) {
         /* nothing of a block is left behind when its first piece moves on */
         double first = S_first_piece(it);
-        if (first > S_room(P) && first <= S_page_room(P))
-            S_break(P);
+        if (first > imp_pager_room(P) && first <= imp_pager_page_room(P))
+            imp_pager_break(P);
     }
     if (P->refit || P->cont)
         return;
@@ -950,7 +950,7 @@ static void S_block(imp_pager *P, const imp_item *it)
     if (whole) {
         /* a block-container with a height: laid out whole, clipped if asked */
         S_whole_content(P, it, box, P->y, h);
-        S_piece(P, P->y, P->y + h, 1);
+        imp_pager_piece(P, P->y, P->y + h, 1);
         P->y += h;
         P->at_top = 0;
         P->page_used = 1;
@@ -989,309 +989,12 @@ static void S_block(imp_pager *P, const imp_item *it)
         P->break_pending = it->break_after;
 }
 
-/* A row: every cell laid out whole, as tall as the row. */
-/* The cells of a table slice that span rows still to come. */
-#define S_MAXSPANS 16
-typedef struct {
-    struct {
-        imp_spansplit *s;
-        int rows_left;     /* rows of its span not yet placed */
-    } v[S_MAXSPANS];
-    int n;
-} S_spans;
-
-/* A row is placed: each open span has one row fewer to go; its box grows to
- * the rows placed, and takes the rest of its content with its last row. */
-static void S_spans_row_done(imp_pager *P, S_spans *sp, imp_area *tr)
-{
-    for (int i = 0; sp && i < sp->n;) {
-        imp_spansplit *s = sp->v[i].s;
-        if (imp_spansplit_waiting(s) && tr) {
-            /* the span goes on from a page before: its box here, closed at
-             * the top as the rows beside it are (S_cut_edges) */
-            imp_area *b = imp_pager_box_area(imp_spansplit_cell(s), tr, tr->y, 1);
-            if (b)
-                imp_spansplit_resume(s, b);
-        }
-        imp_area *b = imp_spansplit_area(s);
-        if (b)
-            b->h = P->y - b->y;
-        if (--sp->v[i].rows_left <= 0) {
-            imp_spansplit_finish(s);
-            imp_spansplit_free(s);
-            sp->v[i] = sp->v[--sp->n];
-            continue;
-        }
-        i++;
-    }
-}
-
-static void S_row(imp_pager *P, const imp_item *row, imp_area *parent, S_spans *sp)
-{
-    double sep = row->pad[IMP_BEFORE];
-    imp_area *tr = imp_area_new_box(parent, NULL, NULL);
-    if (!tr)
-        return;
-    tr->fo = row->fo;
-    tr->x = row->x;
-    tr->y = P->y;
-    tr->w = row->w;
-    tr->h = row->height;
-    tr->struct_type = "TR";
-    tr->struct_id = row->struct_id;
-    if (row->fo)
-        imp_layout_markers(P, row->fo); /* and on the row */
-    for (const imp_item *c = row->first; c; c = c->next) {
-        imp_area *cell = imp_pager_box_area(c, tr, P->y + sep, 1);
-        if (!cell)
-            continue;
-        cell->h = c->height - (c->height > row->height - sep ? 0 : 0);
-        if (cell->h > row->height - sep || c->fo->p->number_rows_spanned <= 1)
-            cell->h = c->fo->p->number_rows_spanned > 1 ? c->height : row->height - sep;
-        double content = imp_layout_height(c) - c->pad[IMP_BEFORE] - c->pad[IMP_AFTER] -
-                         c->bw[IMP_BEFORE] - c->bw[IMP_AFTER];
-        double room = cell->h - c->pad[IMP_BEFORE] - c->pad[IMP_AFTER] - c->bw[IMP_BEFORE] -
-                      c->bw[IMP_AFTER];
-        double off = c->display_align == 1 ? (room - content) / 2
-                     : c->display_align == 2 ? room - content
-                                             : 0;
-        if (c->id)
-            imp_pager_found(P, c->id);
-        imp_layout_markers(P, c->fo); /* markers on the cell itself */
-        int rs = c->fo->p->number_rows_spanned;
-        if (sp && rs > 1 && !P->whole && sp->n < S_MAXSPANS) {
-            /* its rows may be cut by a page: its content goes in as they come */
-            imp_spansplit *s = imp_spansplit_new(P->L, c, cell);
-            if (s) {
-                sp->v[sp->n].s = s;
-                sp->v[sp->n].rows_left = rs;
-                sp->n++;
-                continue;
-            }
-        }
-        imp_place_children_for(P, c->first, cell,
-                                 P->y + sep + c->bw[IMP_BEFORE] + c->pad[IMP_BEFORE] +
-                                     (off > 0 ? off : 0));
-    }
-    S_piece(P, P->y, P->y + row->height, 1);
-    P->y += row->height;
-    P->at_top = 0;
-    P->page_used = 1;
-    S_spans_row_done(P, sp, tr);
-}
-
-static double S_rows_height(const imp_item *r)
-{
-    double h = 0;
-    for (; r; r = r->next)
-        h += r->height;
-    return h;
-}
-
-static imp_area *S_group(imp_pager *P, imp_area *parent, const imp_item *table, const char *type,
-                         int id)
-{
-    imp_area *g = imp_area_new_box(parent, NULL, NULL);
-    if (!g)
-        return NULL;
-    g->fo = table->fo;
-    g->x = table->x;
-    g->y = P->y;
-    g->w = table->w;
-    g->struct_type = type;
-    g->struct_id = id;
-    return g;
-}
-
-/* A collapsing table's cells share their edges (imp_pager_box_area); where
- * a page cuts the table, the cells at the cut draw their edge themselves,
- * inside them, unless the header or footer row there shares it. */
-static void S_cut_edges(imp_area *rows, double top, double bottom, int header, int footer)
-{
-    for (imp_area *tr = rows->first; tr; tr = tr->next)
-        for (imp_area *c = tr->first; c; c = c->next) {
-            if (c->kind != IMP_AREA_BOX || c->unpainted)
-                continue;
-            if (!header && (c->centred & 1u << IMP_BEFORE) && fabs(c->y - top) < 0.01)
-                c->centred &= (unsigned char)~(1u << IMP_BEFORE);
-            if (!footer && (c->hidden & 1u << IMP_AFTER) && fabs(c->y + c->h - bottom) < 0.01) {
-                c->hidden &= (unsigned char)~(1u << IMP_AFTER);
-                c->centred &= (unsigned char)~(1u << IMP_AFTER);
-            }
-        }
-}
-
-static void S_table(imp_pager *P, const imp_item *t)
-{
-    S_break_before(P, t->break_before);
-    if (P->refit)
-        return;
-    S_apply_space(P, t);
-    double hh = S_rows_height(t->header), fh = S_rows_height(t->footer);
-    double first = t->first ? t->first->height : 0;
-    if (!P->whole && !P->at_top &&
-        ((t->keep_together && imp_layout_height(t) <= S_page_room(P) &&
-          imp_layout_height(t) > S_room(P)) ||
-         hh + first + fh > S_room(P)))
-        S_break(P);
-    if (P->refit || P->cont)
-        return;
-    P->refit_ok = 0; /* placing begins */
-    P->cursor = NULL; /* a table is not prepared again once begun */
-    if (t->id)
-        imp_pager_found(P, t->id);
-    int thead = ++P->L->next_struct_id, tbody = ++P->L->next_struct_id,
-        tfoot = ++P->L->next_struct_id;
-    imp_rowsplit *split = NULL; /* the row being broken over pages, if any */
-    S_spans spans = {0};        /* cells spanning rows still to come */
-    int tall_run = 0;           /* inside a run of kept rows taller than a page */
-    const imp_item *split_row = NULL;
-    for (;;) {
-        imp_area *box = imp_pager_box_area(t, S_parent(P), P->y, 1);
-        if (!box)
-            return;
-        if (t->id) {
-            imp_area *dest = imp_area_new(IMP_AREA_DEST, box);
-            if (dest) {
-                dest->x = t->x;
-                dest->y = P->y;
-                dest->name = strdup(t->id);
-            }
-        }
-        P->y += t->bw[IMP_BEFORE] + t->pad[IMP_BEFORE];
-        /* table-omit-header-at-break: the header only where the table starts */
-        int part = P->table_resume != NULL || split != NULL;
-        int header = t->header && !(part && t->omit_header_at_break);
-        if (header) {
-            imp_area *g = S_group(P, box, t, "THead", thead);
-            for (const imp_item *r = t->header; r; r = r->next)
-                S_row(P, r, g, NULL);
-            if (g) {
-                g->h = P->y - g->y;
-                /* the rest of a row broken on the page before has no edge
-                 * above it (discarded at the break): the header draws it */
-                if (split && g->last)
-                    S_cut_edges(g, g->y, P->y, 1, 0);
-            }
-        }
-        double rows_top = P->y;
-        imp_area *body = S_group(P, box, t, "TBody", tbody);
-        imp_area *rows = body ? body : box;
-        const imp_item *r = P->table_resume ? P->table_resume : t->first;
-        P->table_resume = NULL;
-        int placed = 0;
-        for (; r; r = r->next) {
-            if (split && split_row == r) {
-                /* a row broken on the page before goes on: at a page top,
-                 * something of it is always placed */
-                int done = imp_rowsplit_part(split, P, rows, P->bottom - fh, 1);
-                placed++;
-                if (!done)
-                    break;
-                imp_rowsplit_free(split);
-                split = NULL;
-                P->row_break_after = r->break_after != IMP_BREAK_AUTO;
-                continue;
-            }
-            if (!P->whole && placed && r->break_before != IMP_BREAK_AUTO)
-                break; /* a row that starts a new page */
-            if (!P->whole && placed && r != t->first && P->row_break_after)
-                break;
-            /* rows kept together (keep-with-next, spanning cells) move as one;
-             * a run of them taller than a page breaks where it must, and the
-             * rest of that run flows on as it comes */
-            double need = r->height;
-            for (const imp_item *k = r; k->next && (k->keep_with_next || k->next->keep_with_previous);
-                 k = k->next)
-                need += k->next->height;
-            if (need > S_page_room(P) - hh - fh)
-                tall_run = 1;
-            if (tall_run)
-                need = r->height;
-            if (!(r->keep_with_next || (r->next && r->next->keep_with_previous)))
-                tall_run = 0; /* the run ends with this row */
-            int keep = r->keep_together != 0, can_split = imp_rowsplit_possible(r);
-            int too_tall = r->height + hh + fh > S_page_room(P);
-            if (!P->whole && placed && P->y + need + fh > P->bottom &&
-                (need > r->height || keep || !can_split))
-                break; /* moves whole to the next page */
-            if (!P->whole && P->y + r->height + fh > P->bottom && can_split && (!keep || too_tall)) {
-                /* the row breaks between the lines of its cells (XSL: a row
-                 * may break unless keep-together says otherwise) */
-                if (keep && r->keep_together == IMP_KEEP_ALWAYS)
-                    imp_layout_warn_once(P->L, 33, r->fo ? r->fo->line : 0,
-                                         "a table row with keep-together is taller than the page "
-                                         "body; it is broken between lines anyway");
-                split = imp_rowsplit_new(P->L, r);
-                int done = split ? imp_rowsplit_part(split, P, rows, P->bottom - fh, !placed) : -1;
-                if (done < 0 && placed) {
-                    imp_rowsplit_free(split); /* nothing of it fits here: it moves on */
-                    split = NULL;
-                    break;
-                }
-                if (done >= 0) {
-                    placed++;
-                    if (!done) {
-                        split_row = r;
-                        break;
-                    }
-                    imp_rowsplit_free(split);
-                    split = NULL;
-                    P->row_break_after = r->break_after != IMP_BREAK_AUTO;
-                    continue;
-                }
-                imp_rowsplit_free(split);
-                split = NULL;
-            }
-            if (!P->whole && too_tall)
-                imp_layout_warn_once(P->L, 32, r->fo ? r->fo->line : 0,
-                                     "a table row is taller than the page body; it is placed "
-                                     "anyway and overflows");
-            S_row(P, r, rows, &spans);
-            placed++;
-            P->row_break_after = r->break_after != IMP_BREAK_AUTO;
-        }
-        if (body)
-            body->h = P->y - body->y;
-        /* table-omit-footer-at-break: the footer only where the table ends */
-        int footer = t->footer && !(r && t->omit_footer_at_break);
-        /* cells spanning rows on the next page: what fits stays here */
-        for (int i = 0; i < spans.n; i++)
-            imp_spansplit_cut(spans.v[i].s);
-        S_cut_edges(rows, rows_top, P->y, header, footer);
-        if (footer) {
-            imp_area *g = S_group(P, box, t, "TFoot", tfoot);
-            for (const imp_item *f = t->footer; f; f = f->next)
-                S_row(P, f, g, NULL);
-            if (g)
-                g->h = P->y - g->y;
-        }
-        P->y += t->pad[IMP_AFTER] + t->bw[IMP_AFTER];
-        box->h = P->y - box->y;
-        P->at_top = 0;
-        P->page_used = 1;
-        if (!r)
-            break;
-        P->table_resume = r;
-        S_break(P);
-    }
-    imp_rowsplit_free(split);
-    for (int i = 0; i < spans.n; i++) { /* rows cut short by the table's end */
-        imp_spansplit_finish(spans.v[i].s);
-        imp_spansplit_free(spans.v[i].s);
-    }
-    if (t->id)
-        imp_pager_found_last(P, t->id);
-    if (t->break_after != IMP_BREAK_AUTO && !P->whole)
-        P->break_pending = t->break_after;
-}
-
 static void S_listitem(imp_pager *P, const imp_item *li)
 {
-    S_break_before(P, li->break_before);
+    imp_pager_break_before(P, li->break_before);
     if (P->refit || P->cont)
         return;
-    S_apply_space(P, li);
+    imp_pager_apply_space(P, li);
     const imp_item *label = li->first, *body = label ? label->next : NULL;
     if (label && label->fo && label->fo->kind == IMP_FO_LIST_ITEM_BODY) {
         body = label;
@@ -1302,14 +1005,14 @@ static void S_listitem(imp_pager *P, const imp_item *li)
     double need = fmax(lh, first);
     if (li->keep_together)
         need = imp_layout_height(li);
-    if (!P->whole && !P->at_top && need > S_room(P) && need <= S_page_room(P))
-        S_break(P);
+    if (!P->whole && !P->at_top && need > imp_pager_room(P) && need <= imp_pager_page_room(P))
+        imp_pager_break(P);
     if (P->refit || P->cont)
         return;
     P->refit_ok = 0; /* placing begins */
     if (li->id)
         imp_pager_found(P, li->id);
-    imp_area *box = imp_pager_box_area(li, S_parent(P), P->y, 1);
+    imp_area *box = imp_pager_box_area(li, imp_pager_parent(P), P->y, 1);
     double y0 = P->y;
     if (label && box) {
         imp_area *lb = imp_pager_box_area(label, box, y0, 1);
@@ -1317,7 +1020,7 @@ static void S_listitem(imp_pager *P, const imp_item *li)
             lb->h = lh;
             imp_place_children_for(P, label->first, lb, y0);
         }
-        S_piece(P, y0, y0 + lh, 1); /* no break beside the label */
+        imp_pager_piece(P, y0, y0 + lh, 1); /* no break beside the label */
     }
     P->stack[P->depth].it = li;
     P->stack[P->depth].box = box;
@@ -1347,13 +1050,13 @@ static void S_place(imp_pager *P, const imp_item *it)
         P->page_used = 1;
         break;
     case IMP_IT_TABLE:
-        S_table(P, it);
+        imp_pager_table(P, it);
         break;
     case IMP_IT_LISTITEM:
         S_listitem(P, it);
         break;
     case IMP_IT_ROW:
-        S_row(P, it, S_parent(P), NULL);
+        imp_pager_row(P, it, imp_pager_parent(P));
         break;
     default:
         S_block(P, it);
@@ -1437,7 +1140,7 @@ void imp_pager_flow(imp_pager *P, const imp_pager_source *src)
     P->item_w = 0;
     if (P->nfloats) { /* floats still waiting: a page more for them */
         P->page_break = 1;
-        S_break(P);
+        imp_pager_break(P);
         P->page_break = 0;
     }
     imp_pager_footnotes(P);

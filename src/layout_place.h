@@ -96,6 +96,25 @@ struct imp_pager {
     double floats_h;      /* the height of the floats at the top of this page */
 };
 
+/* The pager's own steps, shared with the table placing (layout_place_table.c). */
+/** The area the next item goes into: the innermost open box, or the flow. */
+imp_area *imp_pager_parent(imp_pager *P);
+/** Close the open boxes here, start a new page (or column), reopen them at its top. */
+void imp_pager_break(imp_pager *P);
+/** break-before: a new page or column when b asks for one (not at a page's top). */
+void imp_pager_break_before(imp_pager *P, imp_break b);
+/** The space before it (and the one pending), unless at a page's top. */
+void imp_pager_apply_space(imp_pager *P, const imp_item *it);
+/** Room left on the page, and on a fresh page. */
+double imp_pager_room(const imp_pager *P);
+double imp_pager_page_room(const imp_pager *P);
+/** Record a piece placed whole, when pieces are being recorded. */
+void imp_pager_piece(imp_pager *P, double top, double bottom, int breakable);
+/** A table, its rows over pages (layout_place_table.c). */
+void imp_pager_table(imp_pager *P, const imp_item *t);
+/** One row of cells, each laid out whole, as tall as the row. */
+void imp_pager_row(imp_pager *P, const imp_item *row, imp_area *parent);
+
 /** Start a new page in the current page sequence (layout.c): sets flow, top,
  * bottom, y, number, page_index. */
 void imp_pager_new_page(imp_pager *P);
