@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "image.h"
-#include "layout_place.h"
+#include "layout_page.h"
 #include "xmlload.h"
 
 #define S_A4_W 595.2756
@@ -177,38 +177,6 @@ imp_image *imp_layout_image_src(imp_lctx *L, const char *src, long line)
 }
 
 /* ---- page masters ---- */
-typedef struct {
-    const imp_fo *spm;        /* the simple-page-master */
-    double w, h;
-    double body_x, body_y, body_w, body_h;
-    int ncols;                /* column-count of the region-body (1 when they would not fit) */
-    double col_w, gap;        /* a column's width and the gap between columns */
-    struct {
-        const char *name;
-        const imp_fo *fo;
-        double x, y, w, h;
-    } regions[5]; /* body, before, after, start, end */
-} S_master;
-
-typedef struct {
-    imp_lctx *L;
-    imp_area_doc *ad;
-    const imp_fo *seq;        /* fo:page-sequence */
-    const imp_fo *masters;    /* fo:layout-master-set */
-    const imp_fo *psm;        /* a page-sequence-master, or NULL */
-    const imp_fo *spm;        /* when the sequence names a simple-page-master */
-    const imp_fo *sub;        /* current sub-sequence specifier */
-    int sub_used;             /* pages taken from it */
-    int pages_in_seq;
-    int number;               /* next page number */
-    imp_area *page;           /* the current page */
-    imp_area *body;           /* its region-body's box */
-    S_master m;
-    int failed;
-    int blank;                /* the next page is a blank one (force-page-count) */
-    struct S_pages *pages;    /* every page made, for static content */
-} S_seq;
-
 /* What static content needs to know of each page. */
 typedef struct {
     imp_area *page;
@@ -216,12 +184,12 @@ typedef struct {
     int number;
 } S_pageinfo; /* the number's format is the sequence's */
 
-typedef struct S_pages {
+typedef struct imp_pages {
     S_pageinfo *v;
     size_t n;
 } S_pages;
 
-static const imp_fo *S_master_named(const imp_fo *set, const char *name, imp_fo_kind kind)
+static const imp_fo *imp_master_named(const imp_fo *set, const char *name, imp_fo_kind kind)
 {
     for (const imp_fo *c = set ? set->first : NULL; c; c = c->next)
         if ((kind == IMP_FO_UNKNOWN || c->kind == kind) && c->p->master_name && name &&
@@ -230,7 +198,7 @@ static const imp_fo *S_master_named(const imp_fo *set, const char *name, imp_fo_
     return NULL;
 }
 
-static void S_geometry(S_master *m, const imp_fo *spm)
+static void S_geometry(imp_master *m, const imp_fo *spm)
 {
     const imp_props *p = spm->p;
     memset(m, 0, sizeof *m);
@@ -338,7 +306,7 @@ static int S_condition(const imp_fo *c, int first, int last, int odd, int blank)
 }
 
 /* The simple-page-master for the next page of the sequence (XSL 6.4.7–6.4.12). */
-static const imp_fo *S_pick(S_seq *S, int last, int blank, int advance)
+static const imp_fo *S_pick(imp_seq *S, int last, int blank, int advance)
 {
     if (S->spm)
         return S->spm;
@@ -358,12 +326,12 @@ static const imp_fo *S_pick(S_seq *S, int last, int blank, int advance)
             for (const imp_fo *c = sub->first; c && !spm; c = c->next)
                 if (c->kind == IMP_FO_CONDITIONAL_PAGE_MASTER_REFERENCE &&
                     S_condition(c, first, last, odd, blank))
-                    spm = S_master_named(S->masters, c->p->master_reference,
+                    spm = imp_master_named(S->masters, c->p->master_reference,
                                          IMP_FO_SIMPLE_PAGE_MASTER);
             if (!spm)
                 continue;
         } else {
-            spm = S_master_named(S->masters, sub->p->master_reference, IMP_FO_SIMPLE_PAGE_MASTER);
+            spm = imp_master_named(S->masters, sub->p->master_reference, IMP_FO_SIMPLE_PAGE_MASTER);
             if (!spm)
                 continue;
         }
@@ -383,7 +351,7 @@ static const imp_fo *S_pick(S_seq *S, int last, int blank, int advance)
         const char *ref = c->p->master_reference;
         if (!ref && c->first)
             ref = c->last->p->master_reference;
-        const imp_fo *spm = S_master_named(S->masters, ref, IMP_FO_SIMPLE_PAGE_MASTER);
+        const imp_fo *spm = imp_master_named(S->masters, ref, IMP_FO_SIMPLE_PAGE_MASTER);
         if (spm)
             return spm;
     }
@@ -410,249 +378,16 @@ static imp_area *S_region_box(imp_lctx *L, imp_area *page, double x, double y, d
     return a;
 }
 
-/* What a holds moves across by dx (a itself stays). */
-static void S_shift(imp_area *a, double dx)
-{
-    for (imp_area *c = a->first; c; c = c->next)
-        imp_area_move(c, dx, 0);
-}
-
-/* Move what the flow placed in P->flow (the body, or one column or span
- * of it) to where it belongs on the page. */
-static void S_place_column(S_seq *S, imp_pager *P)
-{
-    double dx = S->m.body_x - P->L->flow_x;
-    if (P->ncols > 1 && !P->span)
-        dx += P->col * (S->m.col_w + S->m.gap);
-    if (fabs(dx) > 0.01)
-        S_shift(P->flow, dx);
-}
-
-/* A box under the body for one column (or a span across them) from y:
- * its content is prepared at the first page's column x, and moved across
- * when the column is done (S_place_column). */
-static imp_area *S_column_box(S_seq *S, imp_pager *P, double y)
-{
-    imp_area *a = imp_area_new_box(S->body, NULL, NULL);
-    if (!a)
-        return S->body;
-    a->x = S->m.body_x + (P->span ? 0 : P->col * (S->m.col_w + S->m.gap));
-    a->y = y;
-    a->w = P->span ? S->m.body_w : S->m.col_w;
-    a->h = S->m.body_y + S->m.body_h - y;
-    return a;
-}
-
-/* The balancing entry of the columns being filled, or NULL. */
-static struct imp_balance *S_balance_of(imp_pager *P)
-{
-    imp_lctx *L = P->L;
-    if (!P->cols_keyed)
-        return NULL;
-    for (int i = 0; i < L->nbalance; i++)
-        if (L->balance[i].first[0] == P->cols_first[0] &&
-            L->balance[i].first[1] == P->cols_first[1] &&
-            L->balance[i].first_index == P->cols_first_index)
-            return &L->balance[i];
-    return NULL;
-}
-
-/* The bottom of the column being filled: the body's, or, where the columns
- * are to be balanced (an earlier pass found them ending on a page), the
- * balanced height for all but the last. */
-static double S_column_bottom(S_seq *S, imp_pager *P)
-{
-    double bottom = S->m.body_y + S->m.body_h;
-    if (P->ncols <= 1 || P->span || P->col >= P->ncols - 1)
-        return bottom;
-    struct imp_balance *b = S_balance_of(P);
-    if (!b || b->height < 0)
-        return bottom; /* none, or balancing them overflowed the page */
-    P->cols_limited = 1;
-    return fmin(bottom, P->cols_top + b->height);
-}
-
-/* The column's bottom, and where the body's bottom is below it. */
-static void S_column_room(S_seq *S, imp_pager *P)
-{
-    P->body_bottom = S_column_bottom(S, P);
-    P->bottom = fmin(P->body_bottom, P->page_bottom - P->notes_h);
-    P->balance_cut = S->m.body_y + S->m.body_h - P->body_bottom;
-}
-
-void imp_pager_cols_first(imp_pager *P, const imp_item *it)
-{
-    if (P->span || P->cols_keyed)
-        return;
-    P->cols_keyed = 1;
-    P->cols_first[0] = it->fo;
-    P->cols_first[1] = it->from;
-    P->cols_first_index = it->kind == IMP_IT_LINE ? it->para_index : -1;
-    S_column_room(P->seq, P); /* balanced, when an earlier pass found them so */
-}
-
-/* The columns being filled end on this page (a spanning block comes, or
- * the flow ends): when more than one holds something, the next pass
- * balances them, each as high as their content shared out (XSL leaves
- * balancing to the formatter; FOP balances in the same places). */
-static void S_columns_end(imp_pager *P)
-{
-    imp_lctx *L = P->L;
-    if (P->ncols <= 1 || P->span || P->cols_forced || !P->cols_keyed)
-        return;
-    double h = P->cols_h + (P->y - P->cols_top);
-    if (P->col == 0 && P->y - P->cols_top < 1)
-        return; /* nothing in them */
-    struct imp_balance *b = S_balance_of(P);
-    if (b) {
-        if (b->height < 0)
-            return; /* not to be balanced */
-        if (fabs(h - b->total) > 4) {
-            /* they hold other content now (what came before moved): shared out anew */
-            b->height = h / P->ncols;
-            b->total = h;
-            b->adjusted = 0;
-            L->rebalance = 1;
-            return;
-        }
-        /* balanced already; the breaks fell early and the last column
-         * came out taller: the others may be as tall as it (once) */
-        double last = P->y - P->cols_top;
-        if (P->col == P->ncols - 1 && !b->adjusted && last > b->height + 0.5) {
-            b->height = last + 0.5;
-            b->adjusted = 1;
-            L->rebalance = 1;
-        }
-        return;
-    }
-    if (L->nbalance == L->capbalance) {
-        int cap = L->capbalance ? L->capbalance * 2 : 32;
-        void *v = realloc(L->balance, (size_t)cap * sizeof *L->balance);
-        if (!v)
-            return;
-        L->balance = v;
-        L->capbalance = cap;
-    }
-    b = &L->balance[L->nbalance++];
-    b->first[0] = P->cols_first[0];
-    b->first[1] = P->cols_first[1];
-    b->first_index = P->cols_first_index;
-    b->height = h / P->ncols;
-    b->total = h;
-    b->adjusted = 0;
-    L->rebalance = 1;
-}
-
-/* Columns balanced on this page that go on to the next (keeps or notes
- * left the last column too much, or what comes before them moved): they
- * are laid out again, not balanced. */
-static void S_columns_unbalance(imp_pager *P)
-{
-    struct imp_balance *b = S_balance_of(P);
-    if (b) {
-        b->height = -1;
-        P->L->rebalance = 1;
-    }
-    P->cols_limited = 0;
-}
-
-/* Columns begin at y: below a spanning block, or at the body's top. */
-static void S_columns_begin(S_seq *S, imp_pager *P, double y, int fresh)
-{
-    P->col = 0;
-    P->cols_top = P->cols_low = y;
-    P->cols_h = 0;
-    P->cols_forced = 0;
-    P->cols_limited = 0;
-    P->cols_keyed = 0; /* (the limit comes with the first thing placed) */
-    P->cols_fresh = fresh;
-    P->flow = S_column_box(S, P, y);
-    S_column_room(S, P);
-}
-
-static void S_next_column(S_seq *S, imp_pager *P)
-{
-    S_place_column(S, P);
-    if (P->y > P->cols_low)
-        P->cols_low = P->y;
-    P->cols_h += P->y - P->cols_top;
-    P->col++;
-    P->top = P->y = P->cols_top;
-    P->flow = S_column_box(S, P, P->top);
-    S_column_room(S, P);
-    P->at_top = 1;
-}
-
-/* The next column, unless this one is empty: the next, as high, would hold
- * no more. */
-int imp_pager_next_is_column(const imp_pager *P)
-{
-    const S_seq *S = P->seq;
-    return S && S->page && P->ncols > 1 && !P->span && !P->page_break && !P->next_blank &&
-           !S->blank && P->col + 1 < P->ncols && P->L->in_flow_pages &&
-           (P->y > P->cols_top + 0.01 || P->col_break);
-}
-
-imp_area *imp_pager_notes_box(imp_pager *P)
-{
-    S_seq *S = P->seq;
-    imp_area *a = imp_area_new_box(S->body, NULL, NULL);
-    if (!a)
-        return S->body;
-    a->x = S->m.body_x;
-    a->w = S->m.body_w;
-    a->y = P->page_bottom - P->notes_h;
-    a->h = P->notes_h;
-    return a;
-}
-
-void imp_pager_notes_placed(imp_pager *P, imp_area *box)
-{
-    S_seq *S = P->seq;
-    double dx = S->m.body_x - P->L->flow_x;
-    if (box != S->body && fabs(dx) > 0.01)
-        S_shift(box, dx);
-}
-
-void imp_pager_span(imp_pager *P, int span)
-{
-    S_seq *S = P->seq;
-    span = span != 0;
-    if (P->ncols <= 1 || span == P->span) {
-        P->span = span;
-        return;
-    }
-    /* the columns (or the span) so far end here */
-    S_place_column(S, P);
-    double y = P->y;
-    if (!P->span) {
-        S_columns_end(P);
-        if (P->cols_low > y)
-            y = P->cols_low;
-    }
-    P->span = span;
-    P->y = y;
-    P->col_w = span ? S->m.body_w : S->m.col_w;
-    if (span) {
-        P->flow = S_column_box(S, P, y);
-        P->body_bottom = S->m.body_y + S->m.body_h;
-        P->bottom = P->body_bottom - P->notes_h;
-        P->balance_cut = 0;
-    } else {
-        S_columns_begin(S, P, y, 1);
-    }
-}
-
 /* The flow is prepared at the first page's column x, each item at the width
  * of the page it starts on; a page whose master puts its column elsewhere
  * (mirrored margins) gets its part of the flow moved across. What goes on
  * from a page of another width keeps that width: that is said once. */
-static void S_finish_page(S_seq *S, imp_pager *P)
+static void S_finish_page(imp_seq *S, imp_pager *P)
 {
     imp_lctx *L = P->L;
     if (!S->page || !P->flow || !L->in_flow_pages)
         return;
-    S_place_column(S, P);
+    imp_cols_place(S, P);
     if (P->misfit)
         imp_layout_warn_once(L, 44, S->m.spm ? S->m.spm->line : 0,
                              "page masters in one page-sequence have region-bodies of different "
@@ -663,14 +398,14 @@ static void S_finish_page(S_seq *S, imp_pager *P)
 
 void imp_pager_new_page(imp_pager *P)
 {
-    S_seq *S = P->seq;
+    imp_seq *S = P->seq;
     imp_lctx *L = P->L;
     if (imp_pager_next_is_column(P)) {
-        S_next_column(S, P);
+        imp_cols_next(S, P);
         return;
     }
     if (P->cols_limited && !P->span && S->page)
-        S_columns_unbalance(P);
+        imp_cols_unbalance(P);
     S_finish_page(S, P);
     const imp_fo *spm = S_pick(S, 0, S->blank || P->next_blank, 1);
     if (!spm) {
@@ -731,9 +466,9 @@ void imp_pager_new_page(imp_pager *P)
     if (P->ncols > 1 && body) {
         P->col_w = P->span ? S->m.body_w : S->m.col_w;
         if (P->span)
-            P->flow = S_column_box(S, P, P->top);
+            P->flow = imp_cols_box(S, P, P->top);
         else
-            S_columns_begin(S, P, P->top, 0);
+            imp_cols_begin(S, P, P->top, 0);
     }
 }
 
@@ -761,7 +496,7 @@ void imp_layout_markers(imp_pager *P, const imp_fo *fo)
             v[L->nmarks].marker = c;
             v[L->nmarks].page_index = P->page_index;
             v[L->nmarks].last_index = P->page_index;
-            v[L->nmarks].seq = P->seq ? ((S_seq *)P->seq)->seq : NULL;
+            v[L->nmarks].seq = P->seq ? ((imp_seq *)P->seq)->seq : NULL;
             L->nmarks++;
         }
 }
@@ -857,7 +592,7 @@ static void S_swap_markers(const imp_lctx *L, imp_fo *fo, int pi, const imp_fo *
     }
 }
 
-static void S_static(imp_lctx *L, imp_area_doc *ad, imp_area *page, const S_master *m,
+static void S_static(imp_lctx *L, imp_area_doc *ad, imp_area *page, const imp_master *m,
                      const imp_fo *seq, int page_index)
 {
     for (int i = 1; i < 5; i++) {
@@ -1023,10 +758,10 @@ static void S_flow_rewind(void *ctx, const imp_fo *step, double w)
     s->w = w;
 }
 
-static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, const imp_fo *seq,
+static int imp_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, const imp_fo *seq,
                       S_pages *pages, int *number, int *last_number)
 {
-    S_seq S;
+    imp_seq S;
     memset(&S, 0, sizeof S);
     S.pages = pages;
     S.L = L;
@@ -1034,9 +769,9 @@ static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, cons
     S.seq = seq;
     S.masters = masters;
     const char *ref = seq->p->master_reference;
-    S.spm = S_master_named(masters, ref, IMP_FO_SIMPLE_PAGE_MASTER);
+    S.spm = imp_master_named(masters, ref, IMP_FO_SIMPLE_PAGE_MASTER);
     if (!S.spm)
-        S.psm = S_master_named(masters, ref, IMP_FO_PAGE_SEQUENCE_MASTER);
+        S.psm = imp_master_named(masters, ref, IMP_FO_PAGE_SEQUENCE_MASTER);
     if (!S.spm && !S.psm) {
         imp_diag_add(L->d, IMP_SEV_ERROR, L->o->fo_file, seq->line, 0, NULL,
                      "the page-sequence asks for master-reference=\"%s\", but no page master "
@@ -1074,7 +809,7 @@ static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, cons
         imp_pager_source from = {S_flow_more, S_flow_rewind, S_flow_rest, &src};
         L->in_flow_pages = 1;
         imp_pager_flow(&P, &from);
-        S_columns_end(&P);
+        imp_cols_end(&P);
         S_finish_page(&S, &P);
         L->in_flow_pages = 0;
     }
@@ -1113,7 +848,7 @@ static int S_sequence(imp_lctx *L, imp_area_doc *ad, const imp_fo *masters, cons
         S.number++;
         S.pages_in_seq++;
         if (spm && spm != S.page->fo) {
-            S_master m2;
+            imp_master m2;
             S_geometry(&m2, spm);
             if (fabs(m2.body_w - S.m.body_w) < 0.01 && fabs(m2.w - S.m.w) < 0.01)
                 S.page->fo = spm;
@@ -1139,7 +874,7 @@ static imp_area_doc *S_pass(imp_lctx *L)
         if (seq->kind != IMP_FO_PAGE_SEQUENCE)
             continue;
         nseq++;
-        if (S_sequence(L, ad, masters, seq, &pages, &number, &last) < 0)
+        if (imp_sequence(L, ad, masters, seq, &pages, &number, &last) < 0)
             failed = 1;
     }
     if (!nseq)
@@ -1157,7 +892,7 @@ static imp_area_doc *S_pass(imp_lctx *L)
     L->ids_final = 1;
     L->known = L->found;
     for (size_t i = 0; i < pages.n; i++) {
-        S_master m;
+        imp_master m;
         imp_area *pg = pages.v[i].page;
         if (!pg->fo)
             continue;
